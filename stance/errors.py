@@ -1,0 +1,18 @@
+"""The exceptions stance raises. Every one derives from StanceError."""
+from __future__ import annotations
+
+
+class StanceError(Exception):
+    """Base class: catch this to handle any failure of the library."""
+
+
+class InputError(StanceError, ValueError):
+    """The input is not something stance can read (not text, not UTF-8, a directory...)."""
+
+
+class ModelNotFoundError(StanceError):
+    """The spaCy pipeline named is not installed."""
+
+
+class PluginError(StanceError):
+    """A plugin is broken: a misspelled hook, a duplicate name, an invalid result."""

@@ -1,0 +1,54 @@
+"""Reading documents and writing results: UTF-8 text in, JSONL/table out, never a half-written file."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import InputError
+from .model import DocResult
+
+
+def read_document(path: str | os.PathLike) -> str:
+    """The text of a UTF-8 file, line ends untouched (offsets are into exactly this string)."""
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory; pass the files in it (e.g. {p}/*.txt)")
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(f"{p}: cannot read: {e.strerror or e}") from e
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{p}: looks like a binary file (NUL bytes); pass UTF-8 text")
+    try:
+        # utf-8-sig: a byte-order mark is not part of the article
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{p}: not valid UTF-8 (byte {e.start}); convert it, e.g. iconv -t UTF-8") from e
+
+
+def doc_name(path: str | os.PathLike) -> str:
+    """The document name used in results: the file name without its extension."""
+    return Path(path).stem
+
+
+def jsonl_lines(results: Iterable[DocResult]) -> Iterator[str]:
+    for r in results:
+        for rec in r.records():
+            yield json.dumps(rec, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def write_atomic(path: str | os.PathLike, chunks: Iterable[str]) -> None:
+    """Write to a temporary file beside ``path`` and rename it into place when complete."""
+    p = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=p.parent or ".", prefix=f".{p.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            for c in chunks:
+                f.write(c)
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,124 @@
+"""Hypothesis strategies for news-like text with quotations inserted at known places.
+
+``news_documents()`` draws a document together with the quotes a correct scanner
+must return: each as (content start, content end, depth). The generator builds the
+text piece by piece and records offsets as it goes, so the expectation never comes
+from the code under test.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hypothesis import strategies as st
+
+NAMES = ["Mevlut Cavusoglu", "Jens Stoltenberg", "Anna Petrova", "Sinan Ulgen", "Maria Lopez", "John O’Brien"]
+WORDS = (
+    "the alliance said NATO Russia Moscow Ankara troops security deal summit missile minister talks "
+    "government would not will never support oppose partners threat weapons sanctions border defence"
+).split()
+# Apostrophe words that must NOT be read as quotation marks.
+APOSTROPHE_WORDS = [
+    "don't", "don’t", "Turkey’s", "Russia's", "O’Brien", "the US’ F-35", "the allies' bases",
+    "’90s", "'08", "rock ’n’ roll", "salt 'n' pepper", "it’s", "can't",
+]
+# (opening mark, closing mark) in the styles found in news text.
+DOUBLE_STYLES = [("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"), ("''", "''"), ("``", "''")]
+SINGLE_STYLES = [("\u2018", "\u2019"), ("'", "'"), ("\u2039", "\u203a"), ("\u201a", "\u2018")]
+PARA_SEPS = ["\n", "\n\n", "\r\n", "\r\n\r\n", "\r"]
+CUES = ["said", "added", "told reporters", "noted", "warned"]
+
+
+@st.composite
+def words(draw, min_size=2, max_size=10, apostrophes=True):
+    pool = WORDS + (APOSTROPHE_WORDS if apostrophes else [])
+    ws = draw(st.lists(st.sampled_from(pool), min_size=min_size, max_size=max_size))
+    # Sometimes join with a non-breaking space, as news sites do after short words.
+    seps = draw(st.lists(st.sampled_from([" ", " ", " ", "\u00a0"]), min_size=len(ws), max_size=len(ws)))
+    return "".join(w + s for w, s in zip(ws, seps)).strip()
+
+
+@st.composite
+def sentence(draw, apostrophes=True):
+    body = draw(words(apostrophes=apostrophes))
+    body = body[:1].upper() + body[1:] if body else "The talks"
+    return body + draw(st.sampled_from([".", ".", "!", "?"]))
+
+
+@dataclass
+class Doc:
+    text: str
+    quotes: list[tuple[int, int, int]]  # (content start, content end, depth), outermost first
+
+
+class _Builder:
+    def __init__(self):
+        self.chunks: list[str] = []
+        self.pos = 0
+        self.quotes: list[tuple[int, int, int]] = []
+
+    def add(self, s: str) -> tuple[int, int]:
+        start = self.pos
+        self.chunks.append(s)
+        self.pos += len(s)
+        return start, self.pos
+
+
+@st.composite
+def quote_content(draw, builder: _Builder, depth: int, style):
+    """Add the content of a quote (possibly with a nested single quote) to the builder."""
+    opener, closer = style
+    single = style in SINGLE_STYLES
+    start = builder.pos
+    builder.add(draw(words(min_size=1, apostrophes=not single)))
+    if depth == 0 and not single and draw(st.booleans()):
+        builder.add(" ")
+        inner = draw(st.sampled_from([s for s in SINGLE_STYLES if s[0] not in opener]))
+        builder.add(inner[0])
+        s, e = builder.add(draw(words(min_size=1, apostrophes=False)))
+        builder.add(inner[1])
+        builder.quotes.append((s, e, 1))
+        builder.add(" " + draw(words(min_size=1, apostrophes=False)))
+    builder.add(draw(st.sampled_from(["", ",", ".", "?"])))
+    return start, builder.pos
+
+
+@st.composite
+def news_documents(draw):
+    """A document of narrative paragraphs and quotes, and the quotes that are in it."""
+    b = _Builder()
+    n_paras = draw(st.integers(1, 6))
+    sep = draw(st.sampled_from(PARA_SEPS))
+    for p in range(n_paras):
+        if p:
+            b.add(sep)
+        kind = draw(st.sampled_from(["narrative", "quote_cue", "cue_quote", "multi"]))
+        if kind == "narrative":
+            b.add(draw(sentence()))
+            continue
+        style = draw(st.sampled_from(DOUBLE_STYLES + SINGLE_STYLES))
+        name, cue = draw(st.sampled_from(NAMES)), draw(st.sampled_from(CUES))
+        if kind == "cue_quote":
+            b.add(f"{name} {cue}: " if draw(st.booleans()) else f"{name} {cue} that ")
+        if kind == "multi" and style in DOUBLE_STYLES:
+            # news convention: opener on every paragraph, closer on the last one only
+            b.add(style[0])
+            index = len(b.quotes)
+            b.quotes.append((0, 0, 0))  # placeholder, filled when the quote is closed
+            start, _ = b.add(draw(sentence(apostrophes=True)))
+            b.add(sep + style[0])
+            _, end = b.add(draw(sentence(apostrophes=True)))
+            b.add(style[1] + f" {name} {cue}.")
+            b.quotes[index] = (start, end, 0)
+            continue
+        b.add(style[0])
+        index = len(b.quotes)
+        b.quotes.append((0, 0, 0))
+        start, end = draw(quote_content(b, 0, style))
+        space = draw(st.sampled_from(["", "", " "])) if style == ("\u201c", "\u201d") else ""
+        b.add(space + style[1])
+        b.quotes[index] = (start, end, 0)
+        if kind == "quote_cue":
+            b.add(f" {name} {cue}.")
+        elif draw(st.booleans()):
+            b.add(" " + draw(sentence()))
+    return Doc("".join(b.chunks), b.quotes)
