@@ -94,6 +94,9 @@ class Quote:
     """A direct quotation.
 
     ``content`` is the quoted text without the marks; ``outer`` includes them.
+    ``role`` is a tuple of spans because a role phrase need not be contiguous
+    ("professor [Huseyin Bagci] of Ankara’s Middle East Technical University");
+    its text is the parts joined by a space.
     A quote that runs over several paragraphs (news convention: an opening mark on
     each paragraph, a closing mark only on the last) has one entry per paragraph in
     ``parts``; ``content`` then covers all of them, inner marks included.
@@ -109,7 +112,7 @@ class Quote:
     close_mark: str = ""
     speaker: str | None = None
     speaker_mention: Span | None = None
-    role: Span | None = None
+    role: tuple[Span, ...] = ()
     cue: Span | None = None
     attribution: Attribution | None = None
     stance: tuple[StanceLabel, ...] = ()
@@ -146,8 +149,8 @@ class Quote:
             "close_mark": self.close_mark,
             "speaker": self.speaker,
             "speaker_mention": _dict_or_none(self.speaker_mention),
-            "role": None if self.role is None else self.role.text,
-            "role_span": _dict_or_none(self.role),
+            "role": " ".join(p.text for p in self.role) or None,
+            "role_spans": [p.to_dict() for p in self.role],
             "cue": _dict_or_none(self.cue),
             "attribution": None if self.attribution is None else self.attribution.to_dict(),
             "stance": {s.target: s.to_dict() for s in self.stance},
@@ -167,7 +170,7 @@ class Quote:
             close_mark=str(d.get("close_mark", "")),
             speaker=d.get("speaker"),
             speaker_mention=_span_or_none(d.get("speaker_mention")),
-            role=_span_or_none(d.get("role_span")),
+            role=tuple(Span.from_dict(p) for p in d.get("role_spans", ())),
             cue=_span_or_none(d.get("cue")),
             attribution=None if att is None else Attribution.from_dict(att),
             stance=tuple(StanceLabel.from_dict(t, s) for t, s in (d.get("stance") or {}).items()),

@@ -87,7 +87,7 @@ quotes = st.builds(
     close_mark=st.sampled_from(["", "”", "'", "''"]),
     speaker=st.none() | st.text(max_size=20),
     speaker_mention=st.none() | spans,
-    role=st.none() | spans,
+    role=st.lists(spans, max_size=2).map(tuple),
     cue=st.none() | spans,
     attribution=st.none() | st.builds(Attribution, st.sampled_from(["cue.subject", "floating"]), st.floats(0, 1)),
     stance=st.lists(stances, max_size=3, unique_by=lambda s: s.target).map(tuple),

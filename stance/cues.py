@@ -1,0 +1,214 @@
+"""Stage 2: find each quote's cue (reporting verb or phrase) and the mention of its speaker.
+
+Works on the spaCy parse of the document. Each rule ("sieve") is a small function;
+``find_cues`` tries them in order of reliability and records which one decided:
+
+* ``cue.governs``        a reporting verb outside the quote governs it ("X said that “…”", "X accused NATO of “…”")
+* ``cue.adjacent``       a reporting verb in the same sentence next to a full quote ("“…,” X said", "said X")
+* ``cue.according_to``   "according to X"
+* ``cue.colon``          "X said:" / "X literally:" before the quote, also across a paragraph break
+* ``cue.next_paragraph`` a cue standing alone in the next paragraph ("he added.")
+Floating quotes (no cue of their own) are handled in the engine, after resolution.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicons.reporting import ACCORDING_TO, OBJECT_SPEAKER_VERBS, REPORTING_VERBS, WEAK_VERBS
+from .model import Quote
+from .quotes import Paragraph
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Dependencies through which a verb without a subject inherits its head's subject
+# ("Putin warned …, threatening to unleash “…”").
+CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp")
+CONFIDENCE = {
+    "cue.governs": 0.95,
+    "cue.according_to": 0.9,
+    "cue.adjacent": 0.85,
+    "cue.colon": 0.8,
+    "cue.next_paragraph": 0.8,
+}
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue and the head token of the speaker mention (token indices into the parse)."""
+
+    cue_start: int  # token index, inclusive
+    cue_end: int  # token index, exclusive
+    speaker: int | None  # head token of the speaker mention
+    method: str
+
+    @property
+    def confidence(self) -> float:
+        return CONFIDENCE[self.method]
+
+
+class CueFinder:
+    def __init__(self, doc, text: str, quotes: list[Quote], paras: list[Paragraph]):
+        self.doc = doc
+        self.text = text
+        self.quotes = quotes
+        self.paras = paras
+        # token index -> True when the token lies inside a top-level quote
+        self.in_quote = [False] * len(doc)
+        for q in quotes:
+            if q.depth == 0:
+                span = doc.char_span(q.outer.start_char, q.outer.end_char, alignment_mode="expand")
+                if span is not None:
+                    for t in span:
+                        self.in_quote[t.i] = True
+
+    # -- helpers -------------------------------------------------------------
+    def _para_bounds(self, q: Quote) -> tuple[int, int]:
+        first = self.paras[q.paragraph]
+        last = next((p for p in self.paras if p.start <= q.outer.end_char <= p.end), first)
+        return first.start, last.end
+
+    def _frame(self, qspan, lo: int, hi: int) -> list:
+        """Tokens of the quote's sentences that are in its paragraph(s) and outside every quote."""
+        first = qspan[0].sent.start
+        last = qspan[-1].sent.end
+        return [t for t in self.doc[first:last] if lo <= t.idx < hi and not self.in_quote[t.i]]
+
+    @staticmethod
+    def _is_reporting(t, strict: bool = True) -> bool:
+        if t.lemma_.lower() not in REPORTING_VERBS or not t.tag_.startswith("VB"):
+            return False
+        return not (strict and t.lemma_.lower() in WEAK_VERBS)
+
+    def speaker_of(self, verb):
+        """Head token of the speaker of a reporting verb, climbing to a governing verb when it has no subject."""
+        seen = set()
+        v = verb
+        while v is not None and v.i not in seen and not self.in_quote[v.i]:
+            seen.add(v.i)
+            lemma = v.lemma_.lower()
+            deps = {c.dep_: c for c in v.children if not self.in_quote[c.i]}
+            if lemma in OBJECT_SPEAKER_VERBS:
+                for dep in ("dobj", "nsubjpass"):
+                    if dep in deps:
+                        return deps[dep]
+            for dep in SUBJECT_DEPS:
+                if dep in deps and not (dep == "nsubjpass" and "agent" in deps):
+                    return deps[dep]
+            if "agent" in deps:
+                pobj = [c for c in deps["agent"].children if c.dep_ == "pobj"]
+                if pobj:
+                    return pobj[0]
+            if v.dep_ in CLIMB_DEPS and v.head is not v:
+                v = v.head
+                continue
+            break
+        return None
+
+    # -- sieves ----------------------------------------------------------------
+    def _by_verb(self, q: Quote, qspan, frame) -> CueMatch | None:
+        qidx = {t.i for t in qspan}
+        governing = set()
+        for t in qspan:
+            governing.update(a.i for a in t.ancestors)
+        best = None
+        for v in frame:
+            if not self._is_reporting(v, strict=False):
+                continue
+            gov = v.i in governing
+            if not gov and (q.kind != "full" or not self._is_reporting(v)):
+                continue  # partial quotes need a verb that governs them
+            if not gov and not any(a.i in qidx for a in v.ancestors) and not self._next_to(v, qspan):
+                continue
+            dist = min(abs(v.i - qspan.start), abs(v.i - (qspan.end - 1)))
+            key = (0 if gov else 1, dist)
+            speaker = self.speaker_of(v)
+            if speaker is None:
+                continue
+            if best is None or key < best[0]:
+                best = (key, CueMatch(v.i, v.i + 1, speaker.i, "cue.governs" if gov else "cue.adjacent"))
+        return best[1] if best else None
+
+    def _next_to(self, v, qspan) -> bool:
+        """Only punctuation and the verb's own subject phrase between the verb and the quote."""
+        lo, hi = (qspan.end, v.i) if v.i >= qspan.end else (v.i + 1, qspan.start)
+        between = [t for t in self.doc[lo:hi] if not t.is_punct and not t.is_space]
+        subj = self.speaker_of(v)
+        allowed = set() if subj is None else {t.i for t in subj.subtree}
+        return all(t.i in allowed for t in between)
+
+    def _according_to(self, frame) -> CueMatch | None:
+        for t in frame:
+            for phrase in ACCORDING_TO:
+                words = [x.lower_ for x in self.doc[t.i : t.i + len(phrase)]]
+                if tuple(words) != phrase:
+                    continue
+                last = self.doc[t.i + len(phrase) - 1]
+                objs = [c for c in last.subtree if c.dep_ == "pobj" and c.head.i >= t.i]
+                if objs:
+                    return CueMatch(t.i, last.i + 1, objs[0].i, "cue.according_to")
+        return None
+
+    def _clause_speaker(self, tokens, method: str) -> CueMatch | None:
+        """Speaker of a clause that introduces a quote: a reporting verb's subject, else its last name."""
+        for v in reversed(tokens):
+            if self._is_reporting(v, strict=False):
+                s = self.speaker_of(v)
+                if s is not None:
+                    return CueMatch(v.i, v.i + 1, s.i, method)
+        names = [t for t in tokens if t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC", "DATE")]
+        if names:
+            head = names[-1]
+            colon = tokens[-1]
+            return CueMatch(colon.i, colon.i + 1, head.i, method)
+        return None
+
+    def _colon(self, q: Quote, lo: int) -> CueMatch | None:
+        before = self.text[lo : q.outer.start_char].rstrip()
+        if before.endswith(":"):
+            start, end = lo, lo + len(before)
+        elif not before and q.paragraph > 0:
+            prev = self.paras[q.paragraph - 1]
+            body = self.text[prev.start : prev.end].rstrip()
+            if not body.endswith(":"):
+                return None
+            start, end = prev.start, prev.start + len(body)
+        else:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        sent_start = span[-1].sent.start
+        tokens = [t for t in span if t.i >= sent_start and not self.in_quote[t.i]]
+        return self._clause_speaker(tokens, "cue.colon") if tokens else None
+
+    def _next_paragraph(self, q: Quote, hi: int) -> CueMatch | None:
+        rest = self.text[q.outer.end_char : hi]
+        if rest.strip(" \t\u00a0.,;:!?"):
+            return None
+        nxt = next((p for p in self.paras if p.start >= hi), None)
+        if nxt is None:
+            return None
+        span = self.doc.char_span(nxt.start, nxt.end, alignment_mode="expand")
+        if span is None or len(span) > 15:
+            return None
+        return self._clause_speaker([t for t in span if not self.in_quote[t.i]], "cue.next_paragraph")
+
+    def find(self, q: Quote) -> CueMatch | None:
+        if q.depth > 0 or q.kind == "heading":
+            return None
+        qspan = self.doc.char_span(q.outer.start_char, q.outer.end_char, alignment_mode="expand")
+        if qspan is None or len(qspan) == 0:
+            return None
+        lo, hi = self._para_bounds(q)
+        frame = self._frame(qspan, lo, hi)
+        match = self._by_verb(q, qspan, frame)
+        if match is None or match.method != "cue.governs":
+            match = self._according_to(frame) or match
+        if match is None and q.kind == "full":
+            match = self._colon(q, lo) or self._next_paragraph(q, hi)
+        return match
+
+
+def find_cues(doc, text: str, quotes: list[Quote], paras: list[Paragraph]) -> list[CueMatch | None]:
+    """One CueMatch (or None) per quote, in the order of ``quotes``."""
+    finder = CueFinder(doc, text, quotes, paras)
+    return [finder.find(q) for q in quotes]

@@ -1,0 +1,57 @@
+"""Role nouns and the categories that let a description name a person.
+
+A description such as "Turkey's top diplomat" or "the NATO chief" refers to the
+person in the document whose role shares its category ("diplomat" covers foreign
+ministers and ambassadors; "chief" covers heads and secretaries-general).
+"""
+from __future__ import annotations
+
+# head noun (lowercase) -> categories it belongs to
+ROLE_CATEGORIES: dict[str, frozenset[str]] = {}
+
+
+def _add(category: str, *nouns: str) -> None:
+    for n in nouns:
+        ROLE_CATEGORIES[n] = ROLE_CATEGORIES.get(n, frozenset()) | {category}
+
+
+_add("diplomat", "diplomat", "minister", "fm", "ambassador", "envoy", "consul", "emissary", "chargé", "attaché",
+     "attache", "foreign")
+_add("head", "chief", "head", "leader", "secretary-general", "secretary", "director", "chairman", "chairwoman", "chair",
+     "president", "premier", "chancellor", "boss", "commander", "director-general", "governor", "mayor", "ceo")
+_add("spokesperson", "spokesman", "spokeswoman", "spokesperson", "press", "representative")
+_add("military", "general", "major-general", "lieutenant-general", "brigadier", "colonel", "admiral", "commander",
+     "officer", "major", "captain", "marshal", "attaché", "attache", "soldier", "veteran", "lieutenant", "sergeant")
+_add("expert", "expert", "analyst", "scientist", "professor", "researcher", "scholar", "economist", "academic",
+     "specialist", "observer", "fellow", "historian", "commentator", "strategist", "lecturer")
+_add("politician", "lawmaker", "legislator", "senator", "congressman", "congresswoman", "deputy", "mp", "politician",
+     "representative", "parliamentarian", "councillor", "candidate", "nominee", "speaker")
+_add("official", "official", "officer", "aide", "adviser", "advisor", "administrator", "bureaucrat", "staffer")
+_add("government", "president", "prime", "premier", "minister", "chancellor", "king", "queen", "emir", "sultan",
+     "secretary")
+_add("journalist", "journalist", "reporter", "editor", "correspondent", "columnist", "anchor", "host")
+
+ROLE_NOUNS = frozenset(ROLE_CATEGORIES)
+
+# Abbreviations that stand for a longer role.
+ROLE_ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister", "sec-gen": "secretary-general",
+                      "mp": "member of parliament", "gen.": "general", "gen": "general", "col.": "colonel"}
+
+# Honorifics: stripped from names; they also tell a person's gender.
+HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": None,
+              "dr.": None, "prof": None, "prof.": None, "sir": "m", "dame": "f", "lady": "f", "lord": "m"}
+
+# Title words that may sit inside a PERSON entity ("General Yücel Karauz"); not part of the name.
+NAME_TITLES = frozenset({"president", "general", "gen.", "minister", "secretary", "senator", "sen.", "rep.", "gov.",
+                         "governor", "mayor", "judge", "justice", "ambassador", "professor", "prof.", "dr.", "dr",
+                         "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "colonel", "col.", "admiral", "chancellor", "king",
+                         "queen", "prince", "sheikh", "pope", "lt.", "sgt.", "capt.", "maj.", "gen", "rev."})
+
+# Pronouns that can stand for a speaker, with gender (None: any) and number.
+PERSONAL_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+# Gendered role nouns (a small, safe set).
+GENDERED_NOUNS = {"spokesman": "m", "spokeswoman": "f", "congressman": "m", "congresswoman": "f", "chairman": "m",
+                  "chairwoman": "f", "king": "m", "queen": "f", "businessman": "m", "businesswoman": "f"}

@@ -1,0 +1,147 @@
+"""Stage 4: the role a person holds, as the article states it, verbatim with offsets.
+
+For each mention of a named person we collect role phrases from the parse:
+* a title before the name      "Turkish Foreign Minister Mevlut Cavusoglu"
+* an apposition after the name "Sinan Ulgen, head of the Istanbul-based think tank, Edam"
+* the name as apposition       "Former military attaché of the Turkish embassy in Azerbaijan, General Yücel Karauz"
+* a title plus an "of" phrase  "professor Huseyin Bagci of Ankara’s Middle East Technical University"
+The most informative phrase (most content words) over the whole document wins.
+A role is a tuple of spans because the last form is not contiguous.
+"""
+from __future__ import annotations
+
+from .lexicons.reporting import REPORTING_VERBS
+from .lexicons.roles import ROLE_ABBREVIATIONS, ROLE_NOUNS
+from .model import Span
+
+PRE_NAME_DEPS = ("compound", "amod", "nmod", "nummod", "npadvmod")
+_EDGE_PUNCT = set(",;:-–—()\"'“”‘’")
+
+
+def is_role_word(t) -> bool:
+    low = t.lower_
+    return low in ROLE_NOUNS or low in ROLE_ABBREVIATIONS or t.lemma_.lower() in ROLE_NOUNS
+
+
+def _trim(tokens) -> list:
+    tokens = list(tokens)
+    while tokens and (tokens[0].text in _EDGE_PUNCT or tokens[0].dep_ == "det" or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].text in _EDGE_PUNCT or tokens[-1].is_space):
+        tokens.pop()
+    return tokens
+
+
+def _span(text: str, tokens) -> Span | None:
+    tokens = _trim(tokens)
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return Span.of(text, start, end)
+
+
+def _has_role_word(tokens) -> bool:
+    return any(is_role_word(t) for t in tokens)
+
+
+_TITLE_POS = ("ADJ", "NOUN", "PROPN", "CCONJ", "NUM")
+_PP_POS = ("ADJ", "NOUN", "PROPN", "CCONJ", "NUM", "DET", "PART", "ADP")
+MAX_TITLE_TOKENS = 8
+
+
+def _same_line(a, b) -> bool:
+    return "\n" not in a.doc.text[a.idx : b.idx] and "\r" not in a.doc.text[a.idx : b.idx]
+
+
+def _run(doc, start: int, step: int, allowed: tuple[str, ...], limit: int) -> list:
+    """Contiguous tokens from ``start`` in direction ``step`` whose part of speech is allowed
+    (hyphens inside compounds too), on one line. Contiguity, not the parse: the parse of
+    long title phrases is the least reliable part of it."""
+    out = []
+    i = start
+    while 0 <= i < len(doc) and len(out) < limit:
+        t = doc[i]
+        # "Retired", "newly appointed": participles tagged VBN belong to titles too.
+        if t.is_space or not (t.pos_ in allowed or t.text in ("-", "–") or (step < 0 and t.tag_ == "VBN")):
+            break
+        if out and not _same_line(*sorted((out[-1], t), key=lambda x: x.i)):
+            break
+        out.append(t)
+        i += step
+    return out if step > 0 else out[::-1]
+
+
+def pre_name_title(doc, name_start: int) -> list:
+    """Title words right before the name: "Retired Turkish Air Force major-general"."""
+    tokens = _run(doc, name_start - 1, -1, _TITLE_POS, MAX_TITLE_TOKENS)
+    while tokens and (tokens[0].pos_ == "CCONJ" or tokens[0].text in ("-", "–")):
+        tokens.pop(0)
+    return tokens if _has_role_word(tokens) else []
+
+
+def of_phrase(doc, name_end: int) -> list:
+    """ "of Ankara’s Middle East Technical University" right after a titled name."""
+    if name_end >= len(doc) or doc[name_end].lower_ not in ("of", "at"):
+        return []
+    rest = _run(doc, name_end + 1, 1, _PP_POS, 10)
+    while rest and rest[-1].pos_ in ("ADP", "DET", "CCONJ", "PART"):
+        rest.pop()
+    return [doc[name_end], *rest] if rest else []
+
+
+def role_candidates(doc, text: str, name) -> list[tuple[Span, ...]]:
+    """Role phrases around one mention of a named person (``name`` is the span of the name)."""
+    out: list[tuple[Span, ...]] = []
+    head = name.root
+    title = _span(text, pre_name_title(doc, name.start))
+    if title:
+        pp = _span(text, of_phrase(doc, name.end))
+        if pp:
+            out.append((title, pp))
+        out.append((title,))
+    for child in head.rights:
+        if child.dep_ == "appos" and _has_role_word(list(child.subtree)[:6]):
+            span = _span(text, [t for t in child.subtree if _same_line(head, t)])
+            if span:
+                out.append((span,))
+    if head.dep_ == "appos" and head.head.i < name.start and is_role_word(head.head):
+        inner = {x.i for x in head.subtree}
+        tokens = [t for t in head.head.subtree if t.i < name.start and t.i not in inner and _same_line(t, head)]
+        span = _span(text, tokens)
+        if span:
+            out.append((span,))
+    return out
+
+
+def description_before(doc, text: str, char: int) -> tuple[Span, ...]:
+    """The role of a speaker first described, then named: in "the Turkish Ambassador in Moscow
+    said that … “…”, the newspaper quoted Cumhuriyet Yardim", the sentence before the quote has
+    a reporting verb whose subject is a role description without a name."""
+    token = next((t for t in doc if t.idx >= char), None)
+    if token is None or token.sent.start == 0:
+        return ()
+    prev = doc[token.sent.start - 1].sent
+    if not _same_line(prev[0], token):
+        return ()
+    for v in prev:
+        if v.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        for s in v.children:
+            if s.dep_ == "nsubj" and is_role_word(s) and not s.ent_type_ == "PERSON":
+                tokens = [t for t in s.subtree if not t.is_punct]
+                span = _span(text, tokens)
+                return (span,) if span else ()
+    return ()
+
+
+def informativeness(role: tuple[Span, ...]) -> int:
+    """Content words in the role: more says more."""
+    words = [w for part in role for w in part.text.replace("-", " ").split() if w.lower() not in ("the", "of", "a", "an")]
+    return len(words)
+
+
+def best_role(candidates: list[tuple[Span, ...]]) -> tuple[Span, ...]:
+    """The most informative candidate; on a tie, the first one in the text."""
+    if not candidates:
+        return ()
+    return max(candidates, key=lambda r: (informativeness(r), -r[0].start_char))
