@@ -30,13 +30,17 @@ def _results(paths: Sequence[str], errors: str) -> tuple[list[DocResult], int]:
 
 
 def _table(results: Sequence[DocResult]) -> str:
-    rows = [("doc", "para", "kind", "speaker", "quote")]
+    def cut(s: str, n: int) -> str:
+        s = " ".join(s.split())
+        return s[:n] + ("…" if len(s) > n else "")
+
+    rows = [("doc", "para", "kind", "speaker", "role", "quote")]
     for r in results:
         for q in r.quotes:
-            text = " ".join(q.text.split())
-            rows.append((r.doc[:24], str(q.paragraph), q.kind, q.speaker or "-", text[:70] + ("…" if len(text) > 70 else "")))
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)) + "  " + row[4] for row in rows]
+            role = " ".join(p.text for p in q.role)
+            rows.append((r.doc[:24], str(q.paragraph), q.kind, q.speaker or "-", cut(role, 32) or "-", cut(q.text, 60)))
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)) + "  " + row[5] for row in rows]
     return "\n".join(lines) + "\n"
 
 

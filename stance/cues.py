@@ -6,15 +6,27 @@ Works on the spaCy parse of the document. Each rule ("sieve") is a small functio
 * ``cue.governs``        a reporting verb outside the quote governs it ("X said that “…”", "X accused NATO of “…”")
 * ``cue.adjacent``       a reporting verb in the same sentence next to a full quote ("“…,” X said", "said X")
 * ``cue.according_to``   "according to X"
+* ``cue.speech_noun``    "Trump’s claim that “…”"
+* ``cue.dash``           "“…” ― Carla Sanchez"
 * ``cue.colon``          "X said:" / "X literally:" before the quote, also across a paragraph break
 * ``cue.next_paragraph`` a cue standing alone in the next paragraph ("he added.")
+* ``cue.previous_sentence`` the sentence before the quote is an attribution ("…, Schiff said. “…”")
 Floating quotes (no cue of their own) are handled in the engine, after resolution.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicons.reporting import ACCORDING_TO, OBJECT_SPEAKER_VERBS, REPORTING_VERBS, WEAK_VERBS
+from .lexicons.reporting import (
+    ACCORDING_TO,
+    ATTRIBUTION_DASHES,
+    MULTIWORD_CUES,
+    OBJECT_SPEAKER_VERBS,
+    SPEECH_NOUNS,
+    WEAK_VERBS,
+    is_reporting_verb,
+    reporting_lemma,
+)
 from .model import Quote
 from .quotes import Paragraph
 
@@ -25,6 +37,9 @@ CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp")
 CONFIDENCE = {
     "cue.governs": 0.95,
     "cue.according_to": 0.9,
+    "cue.speech_noun": 0.8,
+    "cue.dash": 0.85,
+    "cue.previous_sentence": 0.65,
     "cue.adjacent": 0.85,
     "cue.colon": 0.8,
     "cue.next_paragraph": 0.8,
@@ -74,9 +89,9 @@ class CueFinder:
 
     @staticmethod
     def _is_reporting(t, strict: bool = True) -> bool:
-        if t.lemma_.lower() not in REPORTING_VERBS or not t.tag_.startswith("VB"):
+        if not t.tag_.startswith("VB") or not is_reporting_verb(t.lemma_.lower(), t.lower_):
             return False
-        return not (strict and t.lemma_.lower() in WEAK_VERBS)
+        return not (strict and reporting_lemma(t.lemma_.lower(), t.lower_) in WEAK_VERBS)
 
     def speaker_of(self, verb):
         """Head token of the speaker of a reporting verb, climbing to a governing verb when it has no subject."""
@@ -84,7 +99,7 @@ class CueFinder:
         v = verb
         while v is not None and v.i not in seen and not self.in_quote[v.i]:
             seen.add(v.i)
-            lemma = v.lemma_.lower()
+            lemma = reporting_lemma(v.lemma_.lower(), v.lower_)
             deps = {c.dep_: c for c in v.children if not self.in_quote[c.i]}
             if lemma in OBJECT_SPEAKER_VERBS:
                 for dep in ("dobj", "nsubjpass"):
@@ -99,9 +114,55 @@ class CueFinder:
                     return pobj[0]
             if v.dep_ in CLIMB_DEPS and v.head is not v:
                 v = v.head
+                # A verb that is not a reporting verb lends its subject only when it heads
+                # its own sentence: in "Trump tweeted that Machado was “disgusting” and
+                # encouraged …", "was" is inside the tweet and Machado is not the speaker.
+                while v.dep_ in ("ccomp", "xcomp", "advcl", "pcomp") and not self._is_reporting(v, strict=False):
+                    if v.head is v:
+                        break
+                    v = v.head
                 continue
             break
         return None
+
+    def _outer_speaker(self, v, speaker):
+        """In "She said she recalled thinking “…”" or "what he called “…”", the inner speaker is a
+        pronoun standing for the outer one: report the outer reporting verb's subject."""
+        if speaker is None or speaker.pos_ != "PRON":
+            return speaker
+        for a in v.ancestors:
+            if self.in_quote[a.i]:
+                break
+            if self._is_reporting(a, strict=False):
+                outer = self.speaker_of(a)
+                if outer is not None and outer.i != speaker.i:
+                    return outer
+        return speaker
+
+    def _previous_sentence(self, q: Quote, qspan, lo: int) -> CueMatch | None:
+        """A quote that opens its sentence with no cue, after a sentence attributed to someone
+        ("The administration may be reluctant to act, Schiff said. “The other factor …”")."""
+        first = qspan[0].sent.start
+        if first == 0 or self.doc[first].idx < lo or qspan.start - first > 1:
+            return None
+        prev = self.doc[first - 1].sent
+        if prev[0].idx < lo:
+            return None
+        for v in prev:
+            if self.in_quote[v.i] or not self._is_reporting(v):
+                continue
+            s = self.speaker_of(v)
+            if s is not None and not self.in_quote[s.i]:
+                return CueMatch(*self._extent(v), s.i, "cue.previous_sentence")
+        return None
+
+    def _extent(self, v) -> tuple[int, int]:
+        """The cue's token range: the verb, or a multiword cue starting with it ("pointed out")."""
+        for phrase in MULTIWORD_CUES:
+            words = phrase.split()
+            if [t.lower_ for t in self.doc[v.i : v.i + len(words)]][1:] == words[1:] and len(words) > 1:
+                return v.i, v.i + len(words)
+        return v.i, v.i + 1
 
     # -- sieves ----------------------------------------------------------------
     def _by_verb(self, q: Quote, qspan, frame) -> CueMatch | None:
@@ -120,11 +181,11 @@ class CueFinder:
                 continue
             dist = min(abs(v.i - qspan.start), abs(v.i - (qspan.end - 1)))
             key = (0 if gov else 1, dist)
-            speaker = self.speaker_of(v)
+            speaker = self._outer_speaker(v, self.speaker_of(v))
             if speaker is None:
                 continue
             if best is None or key < best[0]:
-                best = (key, CueMatch(v.i, v.i + 1, speaker.i, "cue.governs" if gov else "cue.adjacent"))
+                best = (key, CueMatch(*self._extent(v), speaker.i, "cue.governs" if gov else "cue.adjacent"))
         return best[1] if best else None
 
     def _next_to(self, v, qspan) -> bool:
@@ -146,6 +207,36 @@ class CueFinder:
                 if objs:
                     return CueMatch(t.i, last.i + 1, objs[0].i, "cue.according_to")
         return None
+
+    def _speech_noun(self, qspan) -> CueMatch | None:
+        """A noun of speech governing the quote, with its possessor as speaker: "Trump’s claim that “…”"."""
+        heads = []
+        for t in qspan:
+            heads.extend(a for a in t.ancestors if not self.in_quote[a.i])
+        for n in heads:
+            if n.lemma_.lower() in SPEECH_NOUNS and n.pos_ == "NOUN":
+                owner = [c for c in n.children if c.dep_ == "poss" and not self.in_quote[c.i]]
+                if owner:
+                    return CueMatch(n.i, n.i + 1, owner[0].i, "cue.speech_noun")
+        return None
+
+    def _dash(self, q: Quote, hi: int) -> CueMatch | None:
+        """A dash and a name right after the quote: "“…” ― Carla Sanchez"."""
+        rest = self.text[q.outer.end_char : hi]
+        stripped = rest.lstrip(" \t\u00a0")
+        dash = next((d for d in sorted(ATTRIBUTION_DASHES, key=len, reverse=True) if stripped.startswith(d)), None)
+        if dash is None:
+            return None
+        start = q.outer.end_char + (len(rest) - len(stripped))
+        span = self.doc.char_span(start + len(dash), hi, alignment_mode="expand")
+        names = [t for t in span if t.pos_ == "PROPN"] if span is not None else []
+        if not names:
+            return None
+        dash_tok = self.doc.char_span(start, start + len(dash), alignment_mode="expand")
+        head = names[0]
+        while head.i + 1 < len(self.doc) and self.doc[head.i + 1].pos_ == "PROPN" and self.doc[head.i + 1].idx < hi:
+            head = self.doc[head.i + 1]
+        return CueMatch(dash_tok.start, dash_tok.end, head.i, "cue.dash")
 
     def _clause_speaker(self, tokens, method: str) -> CueMatch | None:
         """Speaker of a clause that introduces a quote: a reporting verb's subject, else its last name."""
@@ -180,9 +271,10 @@ class CueFinder:
         tokens = [t for t in span if t.i >= sent_start and not self.in_quote[t.i]]
         return self._clause_speaker(tokens, "cue.colon") if tokens else None
 
-    def _next_paragraph(self, q: Quote, hi: int) -> CueMatch | None:
+    def _next_paragraph(self, q: Quote, lo: int, hi: int) -> CueMatch | None:
+        """Only for a quote that is its paragraph: “…,” / he added."""
         rest = self.text[q.outer.end_char : hi]
-        if rest.strip(" \t\u00a0.,;:!?"):
+        if rest.strip(" \t\u00a0.,;:!?") or self.text[lo : q.outer.start_char].strip():
             return None
         nxt = next((p for p in self.paras if p.start >= hi), None)
         if nxt is None:
@@ -193,7 +285,7 @@ class CueFinder:
         return self._clause_speaker([t for t in span if not self.in_quote[t.i]], "cue.next_paragraph")
 
     def find(self, q: Quote) -> CueMatch | None:
-        if q.depth > 0 or q.kind == "heading":
+        if q.depth > 0 or q.kind in ("heading", "scare"):
             return None
         qspan = self.doc.char_span(q.outer.start_char, q.outer.end_char, alignment_mode="expand")
         if qspan is None or len(qspan) == 0:
@@ -201,11 +293,25 @@ class CueFinder:
         lo, hi = self._para_bounds(q)
         frame = self._frame(qspan, lo, hi)
         match = self._by_verb(q, qspan, frame)
+        noun = self._speech_noun(qspan)
+        if noun is not None and match is not None and match.method == "cue.governs":
+            # The nearer governor wins: in "the mayor repeated Berg’s claim that “…”" the claim is Berg’s.
+            if any(a.i == match.cue_start for a in self.doc[noun.cue_start].ancestors):
+                match = noun
         if match is None or match.method != "cue.governs":
-            match = self._according_to(frame) or match
+            match = self._according_to(frame) or noun or match
         if match is None and q.kind == "full":
-            match = self._colon(q, lo) or self._next_paragraph(q, hi)
+            match = self._dash(q, hi) or self._colon(q, lo) or self._next_paragraph(q, lo, hi)
         return match
+
+    def find_previous_sentence(self, q: Quote) -> CueMatch | None:
+        """The weakest sieve, tried by the engine only when floating continuation did not apply."""
+        if q.depth > 0 or q.kind != "full":
+            return None
+        qspan = self.doc.char_span(q.outer.start_char, q.outer.end_char, alignment_mode="expand")
+        if qspan is None or len(qspan) == 0:
+            return None
+        return self._previous_sentence(q, qspan, self._para_bounds(q)[0])
 
 
 def find_cues(doc, text: str, quotes: list[Quote], paras: list[Paragraph]) -> list[CueMatch | None]:

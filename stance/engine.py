@@ -54,6 +54,11 @@ def attribute(parsed, text: str, quotes: list[Quote]) -> list[Quote]:
             _apply(item, match, resolver.resolve(parsed[match.speaker]), parsed, text)
     _continue_floating(items, text)
     for item in items:
+        if item.method is None:
+            match = finder.find_previous_sentence(item.quote)
+            if match is not None and match.speaker is not None:
+                _apply(item, match, resolver.resolve(parsed[match.speaker]), parsed, text)
+    for item in items:
         if item.entity is not None and not item.entity.roles:
             role = description_before(parsed, text, item.quote.outer.start_char)
             if role:
@@ -62,8 +67,8 @@ def attribute(parsed, text: str, quotes: list[Quote]) -> list[Quote]:
 
 
 def _apply(item: _Attributed, match: CueMatch, res, parsed, text: str) -> None:
-    if res.speaker is None:
-        return
+    # An unresolved mention ("I said", "they said") is still recorded: we know where the
+    # speaker is mentioned and by which cue, just not who it is.
     cue_tokens = parsed[match.cue_start : match.cue_end]
     item.cue = Span.of(text, cue_tokens.start_char, cue_tokens.end_char)
     item.entity, item.speaker, item.mention = res.entity, res.speaker, res.mention
@@ -103,14 +108,14 @@ def _continue_floating(items: list[_Attributed], text: str) -> None:
 
 def finalize_kind(q: Quote) -> Quote:
     """A short fragment nobody is said to have said is a scare quote."""
-    if q.kind == "partial" and q.speaker is None:
+    if q.kind == "partial" and q.speaker is None and q.cue is None:
         return q.with_(kind="scare")
     return q
 
 
 def _finish(item: _Attributed) -> Quote:
     q = item.quote
-    if item.speaker is not None:
+    if item.method is not None:
         entity = item.entity
         q = q.with_(
             speaker=entity.canonical if entity else item.speaker,

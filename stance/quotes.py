@@ -34,6 +34,7 @@ from .lexicons.marks import (
     OPEN,
     OPENING_CONTEXT,
     RECOVER_UNCLOSED,
+    SCARE_MARKERS,
 )
 from .model import Quote, Span
 
@@ -377,7 +378,11 @@ def _kind(text: str, paras: list[Paragraph], p: int, outer: Span, content: Span,
         colon_before = prv is not None and text[prv.start : prv.end].rstrip().endswith(":")
         if not cue_after and not colon_before:
             return "heading"
-    if n <= 3 or (n <= 6 and before and last not in ".!?,;:"):
+    if before.lower().endswith(SCARE_MARKERS) and n <= 6:
+        return "scare"
+    # A capitalised sentence of its own ("Peace is possible.") is a full quote however short.
+    sentence = content.text[:1].isupper() and last in ".!?," and (not before or before[-1] in ".!?:")
+    if not sentence and (n <= 3 or (n <= 6 and before and last not in ".!?,;:")):
         return "partial"
     return "full"
 

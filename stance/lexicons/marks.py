@@ -58,3 +58,7 @@ LEADING_ELISIONS = frozenset(
 
 # Characters after which an opening mark is expected (besides whitespace).
 OPENING_CONTEXT = set("([{<\u2014\u2013-/:;")
+
+# Words right before a quote that mark it as a scare quote (nobody is quoted).
+SCARE_MARKERS = ("so-called", "so called", "quote-unquote", "quote unquote", "the term", "the word", "the phrase",
+                 "the label", "the slogan")

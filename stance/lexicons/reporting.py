@@ -7,19 +7,20 @@ from __future__ import annotations
 
 REPORTING_VERBS = frozenset(
     """
-    accept accuse acknowledge add address admit advise advocate affirm agree allege announce answer
-    apologize apologise argue articulate ask assert assure attest aver avow badger bark beg believe blast boast brag
-    breathe brief call caution challenge charge chide chime chuckle claim clarify comment complain concede conclude
-    condemn confess confide confirm consider contend continue counter cry declare decry defend demand deny
-    describe dismiss dispute echo elaborate emphasise emphasize encourage endorse estimate exclaim explain express
-    fear figure fret fume grumble guarantee guess hail highlight hint hold holler hope implore indicate inform
-    insist instruct interject interrupt joke lament laud laugh lecture lie mention muse mutter nod note notice
-    object observe opine order outline plead pledge point ponder post praise predict proclaim promise pronounce
-    propose protest prove quip quote rail rant reaffirm realize reason reassure rebut recall reckon recommend
-    recount refer reflect refute regret reiterate reject rejoin relate remark remind repeat reply report request
-    respond retort reveal roar rule say scoff scold scream shout shrug sigh sneer snap speak speculate state
-    stress submit suggest summarize summarise surmise swear tease tell testify thank think threaten tout
-    tweet underline underscore urge vow warn wonder worry write yell
+    accuse acknowledge add admit advise advocate affirm agree allege announce answer apologise apologize argue
+    articulate ask assert assure attest aver avow badger bark beg blast boast brag brand
+    brief call caution challenge chant characterise characterize charge cheer chide chime chuckle claim clarify
+    comment complain concede conclude concur condemn confess confide confirm contend counter criticise criticize cry
+    declare decree decry defend demand deny deride describe dismiss dispute dub echo elaborate emphasise
+    emphasize endorse estimate exclaim explain fret fume grumble guarantee gush hail highlight hint holler
+    implore indicate inform insist instruct interject interrupt intone joke label lament lash laud laugh
+    lecture liken mention mock muse mutter nickname nod note object observe opine outline plead
+    pledge point ponder post praise predict proclaim promise pronounce propose protest quip quote rage
+    rail rant rate read reaffirm reason reassure rebut recall reckon recommend recount refute regret
+    reiterate reject rejoin remark remind repeat reply report request respond retort reveal roar say
+    scoff scold scream shout shrug sigh sing slam snap sneer speak speculate state stress
+    suggest summarise summarize surmise swear tease tell term testify threaten tout tweet type underline
+    underscore urge vow warn wonder write yell attack compare blame reference continue
     """.split()
 )
 
@@ -37,5 +38,37 @@ MULTIWORD_CUES = (
 
 # Verbs that speak of speech only with a complement (not on their own): excluded
 # when they have no clausal complement and no quote in their subtree.
-WEAK_VERBS = frozenset({"add", "continue", "hold", "call", "post", "write", "point", "figure", "consider", "think",
-                        "believe", "hope", "fear", "worry", "express", "address", "describe", "order"})
+WEAK_VERBS = frozenset({"add", "continue", "compare", "reference", "call", "post", "write", "point", "describe", "read", "type", "rate", "label", "term",
+                        "liken", "sing", "cheer"})
+
+# Nouns of speech whose possessor is the speaker: "Trump’s claim that “…”".
+SPEECH_NOUNS = frozenset(
+    """
+    claim statement remark remarks comment comments words tweet tweets assertion promise pledge warning description
+    argument accusation allegation suggestion vow quip joke insistence charge response reply speech interview
+    testimony declaration announcement message post op-ed letter essay column complaint criticism threat boast
+    """.split()
+)
+
+# Dashes that put the speaker after a quote: "“…” ― Carla Sanchez".
+ATTRIBUTION_DASHES = ("\u2015", "\u2014", "\u2013", "-", "--")
+
+
+def verb_candidates(lemma: str, lower: str) -> tuple[str, ...]:
+    """Lemmas to look up for a verb token. The statistical lemmatizer sometimes errs
+    ("rated" -> "rat"), so the surface form with its suffix stripped is tried too."""
+    out = [lemma, lower]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("es", ""), ("s", "")):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            out.append(lower[: -len(suffix)] + repl)
+    return tuple(out)
+
+
+def is_reporting_verb(lemma: str, lower: str) -> bool:
+    return any(c in REPORTING_VERBS for c in verb_candidates(lemma, lower))
+
+
+def reporting_lemma(lemma: str, lower: str) -> str:
+    """The lexicon entry a verb token matches (its lemma when none does)."""
+    return next((c for c in verb_candidates(lemma, lower) if c in REPORTING_VERBS), lemma)

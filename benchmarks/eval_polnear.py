@@ -1,0 +1,87 @@
+"""Direct-quote recall/precision and speaker-mention accuracy on PolNeAR.
+
+    .venv/bin/python benchmarks/eval_polnear.py [--split dev] [--limit N] [--shared ../shared]
+
+Gold: PolNeAR attributions whose content has quotation marks (one annotator per
+document, the first listed). A gold attribution is found when one of our top-level
+quotes overlaps its content span; the speaker mention is right when our mention
+overlaps the gold source span (PolNeAR sources are in-text mentions such as "he").
+Precision: our attributed quotes that overlap some gold direct-quote content.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from stance.engine import analyze
+from stance.nlp import load
+
+
+def overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--limit", type=int, default=0, help="only the first N documents (0: all)")
+    ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
+    ap.add_argument("--show", type=int, default=0, help="print N speaker errors")
+    args = ap.parse_args(argv)
+    base = Path(args.shared) / "data" / "polnear" / args.split
+    if not base.exists():
+        print(f"no PolNeAR data at {base}", file=sys.stderr)
+        return 2
+    first_annotator: dict[str, str] = {}
+    gold = defaultdict(list)
+    for line in open(base / "attributions.jsonl", encoding="utf-8"):
+        a = json.loads(line)
+        first_annotator.setdefault(a["doc"], a["annotator"])
+        if a["annotator"] == first_annotator[a["doc"]] and a["content_has_quote_marks"]:
+            gold[a["doc"]].append(a)
+    docs = sorted(gold)[: args.limit or None]
+    nlp = load()
+    n_gold = found = n_spk = spk_ok = 0
+    n_attr = attr_ok = 0
+    errors = []
+    t0 = time.perf_counter()
+    for d in docs:
+        text = (base / "text" / f"{d}.txt").read_text(encoding="utf-8")
+        quotes = [q for q in analyze(text, d, nlp=nlp).quotes if q.depth == 0]
+        contents = [(c["start"], c["end"]) for a in gold[d] for c in a["content"]]
+        for a in gold[d]:
+            n_gold += 1
+            hits = [q for q in quotes for c in a["content"]
+                    if overlaps(q.content.start_char, q.content.end_char, c["start"], c["end"])]
+            if not hits:
+                continue
+            found += 1
+            if not a["source"]:
+                continue
+            n_spk += 1
+            q = next((h for h in hits if h.speaker_mention), hits[0])
+            m = q.speaker_mention
+            if m and any(overlaps(m.start_char, m.end_char, s["start"], s["end"]) for s in a["source"]):
+                spk_ok += 1
+            else:
+                errors.append((d, q.text[:60], m.text if m else None, [s["text"] for s in a["source"]]))
+        for q in quotes:
+            if q.speaker:
+                n_attr += 1
+                attr_ok += any(overlaps(q.content.start_char, q.content.end_char, s, e) for s, e in contents)
+    dt = time.perf_counter() - t0
+    print(f"PolNeAR {args.split}: {len(docs)} docs, {n_gold} direct-quote attributions, {dt:.1f}s")
+    print(f"direct-quote recall      {found}/{n_gold} = {found / max(n_gold, 1):.3f}")
+    print(f"attributed precision     {attr_ok}/{n_attr} = {attr_ok / max(n_attr, 1):.3f}")
+    print(f"speaker-mention accuracy {spk_ok}/{n_spk} = {spk_ok / max(n_spk, 1):.3f}")
+    for e in errors[: args.show]:
+        print("  ERR", e)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

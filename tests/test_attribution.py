@@ -1,0 +1,168 @@
+"""Many small attribution cases, one per form (sentences written for these tests)."""
+import pytest
+
+from stance.engine import analyze
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from stance.nlp import load
+
+    return load()
+
+
+def attributed(nlp, text):
+    result = analyze(text, "t", nlp=nlp)
+    for q in result.quotes:
+        for span in (q.speaker_mention, q.cue, *q.role):
+            if span is not None:
+                assert text[span.start_char : span.end_char] == span.text
+    return [(q.text, q.speaker) for q in result.quotes]
+
+
+def speakers(nlp, text):
+    return [s for _, s in attributed(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“We will not leave the alliance,” Anna Petrova said.", "Anna Petrova"),
+        ("“We will not leave the alliance,” said Anna Petrova.", "Anna Petrova"),
+        ("Anna Petrova said that “we will not leave the alliance.”", "Anna Petrova"),
+        ("Anna Petrova told reporters on Monday: “We will not leave the alliance.”", "Anna Petrova"),
+        ("According to Anna Petrova, the decision was “final and binding for everyone.”", "Anna Petrova"),
+        ("Anna Petrova warned the allies that “nobody will be left behind in this crisis.”", "Anna Petrova"),
+        ("“Nobody will be left behind in this crisis,” Anna Petrova was quoted as saying.", "Anna Petrova"),
+        ("“Nobody will be left behind in this crisis,” the newspaper quoted Anna Petrova.", "Anna Petrova"),
+        ("“The sanctions will hurt both sides for years,” ― Anna Petrova", "Anna Petrova"),
+    ],
+)
+def test_cue_forms(nlp, text, expected):
+    assert speakers(nlp, text) == [expected]
+
+
+def test_colon_across_paragraph_break(nlp):
+    text = "Defence Minister Anna Petrova literally:\n\n“We have no other option than to build our own defence.”"
+    assert speakers(nlp, text) == ["Anna Petrova"]
+
+
+def test_cue_alone_in_next_paragraph_with_pronoun(nlp):
+    text = (
+        "Analyst Tomas Berg spoke to the radio station on Friday.\n\n"
+        "“The government has run out of options and it knows that very well,”\n\n"
+        "he added.\n"
+    )
+    assert speakers(nlp, text) == ["Tomas Berg"]
+
+
+def test_floating_quote_continues_previous_speaker(nlp):
+    text = (
+        "“The talks failed,” Maria Lopez said on Sunday. “We will try again next month.”\n"
+        "“Nobody wants another war in this region,”  said Tomas Berg, a retired colonel.\n"
+        "“Peace is possible.”\n"
+    )
+    assert speakers(nlp, text) == ["Maria Lopez", "Maria Lopez", "Tomas Berg", "Tomas Berg"]
+
+
+def test_floating_does_not_cross_narrative(nlp):
+    text = (
+        "“The talks failed,” Maria Lopez said on Sunday.\n"
+        "The ministry later published a long statement about the negotiations and the next steps.\n"
+        "“Nobody can stop us now.”\n"
+    )
+    assert speakers(nlp, text)[1] is None
+
+
+def test_pronoun_resolves_to_latest_person_and_relative_who(nlp):
+    text = (
+        "Maria Lopez met Tomas Berg in Vienna. Later Berg gave an interview.\n"
+        "“We agreed on nothing at all,” he said.\n"
+        "He was echoed by political analyst Sara Kim, who said that “the meeting was a complete failure.”\n"
+    )
+    assert speakers(nlp, text) == ["Tomas Berg", "Sara Kim"]
+
+
+def test_description_resolves_to_role_holder(nlp):
+    text = (
+        "NATO Secretary-General Jens Lindqvist arrived in Ankara on Monday.\n"
+        "“The alliance is united,” the NATO chief said.\n"
+    )
+    result = analyze(text, "t", nlp=nlp)
+    (q,) = result.quotes
+    assert q.speaker == "Jens Lindqvist"
+    assert q.speaker_mention.text == "the NATO chief"
+    assert " ".join(p.text for p in q.role) == "NATO Secretary-General"
+
+
+def test_misspelled_surname_joins_the_same_person(nlp):
+    text = (
+        "Foreign Minister Mevlut Karaoglu met his counterpart.\n"
+        "“We made progress,” Karaolgu tweeted.\n"
+    )
+    assert speakers(nlp, text) == ["Mevlut Karaoglu"]
+
+
+def test_people_sharing_a_surname_stay_apart(nlp):
+    text = (
+        "“We must act now,” said John Miller, the mayor.\n"
+        "“We must wait,” said Sarah Miller, a senator.\n"
+    )
+    assert speakers(nlp, text) == ["John Miller", "Sarah Miller"]
+
+
+def test_headings_and_scare_quotes_get_no_speaker(nlp):
+    text = (
+        "‘Message to Ankara’\n\n"
+        "The so-called “reset” has failed, the report argues in its last chapter about the region.\n"
+    )
+    result = analyze(text, "t", nlp=nlp)
+    assert [(q.kind, q.speaker) for q in result.quotes] == [("heading", None), ("scare", None)]
+
+
+def test_partial_quote_governed_by_cue(nlp):
+    text = "Interior Minister Omar Haddad said the country would “stand firm” against any pressure."
+    (q,) = analyze(text, "t", nlp=nlp).quotes
+    assert (q.text, q.kind, q.speaker) == ("stand firm", "partial", "Omar Haddad")
+
+
+def test_speech_noun_possessor(nlp):
+    text = "The mayor repeated Tomas Berg’s claim that there were “thousands of violations” last year."
+    assert speakers(nlp, text) == ["Tomas Berg"]
+
+
+def test_previous_sentence_attribution(nlp):
+    text = "The ministry may wait until spring, Maria Lopez said. “There is no hurry at all for us.”"
+    assert speakers(nlp, text) == ["Maria Lopez"]
+
+
+def test_roles_title_apposition_and_of_phrase(nlp):
+    text = (
+        "“We stay,” said Retired Air Force colonel Tomas Berg.\n"
+        "“We go,” said Sara Kim, head of the Vienna-based think tank, Arcus.\n"
+        "“We wait,” said economics professor Omar Haddad of Cairo University.\n"
+    )
+    roles = [" ".join(p.text for p in q.role) for q in analyze(text, "t", nlp=nlp).quotes]
+    assert roles == [
+        "Retired Air Force colonel",
+        "head of the Vienna-based think tank, Arcus",
+        "economics professor of Cairo University",
+    ]
+
+
+def test_attribution_is_recorded_for_audit(nlp):
+    text = "“We will not leave the alliance,” Anna Petrova said."
+    (q,) = analyze(text, "t", nlp=nlp).quotes
+    assert q.attribution.method == "cue.adjacent" or q.attribution.method == "cue.governs"
+    assert 0 < q.attribution.confidence <= 1
+    assert q.cue.text == "said" and q.speaker_mention.text == "Anna Petrova"
+
+
+def test_unresolved_pronoun_keeps_mention_without_inventing_a_speaker(nlp):
+    (q,) = analyze("“I was never there,” she said.", "t", nlp=nlp).quotes
+    assert q.speaker is None and q.speaker_mention.text == "she" and q.cue.text == "said"
+
+
+def test_same_result_twice(nlp):
+    text = "“We will not leave the alliance,” Anna Petrova said. “Never,” she added."
+    assert analyze(text, "t", nlp=nlp) == analyze(text, "t", nlp=nlp)
