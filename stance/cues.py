@@ -85,6 +85,10 @@ class CueFinder:
         """Tokens of the quote's sentences that are in its paragraph(s) and outside every quote."""
         first = qspan[0].sent.start
         last = qspan[-1].sent.end
+        # "“…?” Trump said": the parser ends the sentence at the question mark, so a sentence
+        # that starts right at the closing mark still belongs to the quote's frame.
+        if last < len(self.doc) and self.doc[last].idx - qspan.end_char <= 2:
+            last = self.doc[last].sent.end
         return [t for t in self.doc[first:last] if lo <= t.idx < hi and not self.in_quote[t.i]]
 
     @staticmethod
@@ -245,7 +249,12 @@ class CueFinder:
                 s = self.speaker_of(v)
                 if s is not None:
                     return CueMatch(v.i, v.i + 1, s.i, method)
-        names = [t for t in tokens if t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC", "DATE")]
+        # A name, or a capitalised subject the tagger took for a common noun ("Sanders made …:").
+        names = [
+            t for t in tokens
+            if (t.pos_ == "PROPN" or (t.dep_ in SUBJECT_DEPS and t.text[:1].isupper() and t.pos_ == "NOUN"))
+            and t.ent_type_ not in ("GPE", "NORP", "LOC", "DATE")
+        ]
         if names:
             head = names[-1]
             colon = tokens[-1]

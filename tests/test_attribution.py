@@ -166,3 +166,14 @@ def test_unresolved_pronoun_keeps_mention_without_inventing_a_speaker(nlp):
 def test_same_result_twice(nlp):
     text = "“We will not leave the alliance,” Anna Petrova said. “Never,” she added."
     assert analyze(text, "t", nlp=nlp) == analyze(text, "t", nlp=nlp)
+
+
+def test_cue_after_question_mark_belongs_to_the_quote(nlp):
+    text = "“Who would have believed that we would win fourteen states?” Maria Lopez said.\n"
+    assert speakers(nlp, text) == ["Maria Lopez"]
+
+
+def test_colon_introduction_with_subject_tagged_as_common_noun(nlp):
+    text = "Sanders made the following comment:\n\n“For young people, the unemployment rate is 33 percent.”\n"
+    (q,) = analyze(text, "t", nlp=nlp).quotes
+    assert q.speaker_mention.text == "Sanders" and q.attribution.method == "cue.colon"
