@@ -11,7 +11,8 @@ from .errors import InputError
 from .io import doc_name, jsonl_lines, read_document, write_atomic
 from .model import DocResult
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+# Exit codes: 0 all files processed, 1 some failed; argparse exits 2 on a usage error.
+EXIT_OK, EXIT_SOME_FAILED = 0, 1
 
 
 def _results(paths: Sequence[str], errors: str) -> tuple[list[DocResult], int]:

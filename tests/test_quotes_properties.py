@@ -4,7 +4,7 @@ import json
 from hypothesis import example, given, strategies as st
 
 from stance import Quote, scan_quotes
-from stance.model import Attribution, Span, StanceLabel
+from stance.model import QUOTE_KINDS, Attribution, Span, StanceLabel
 
 from .strategies import Doc, news_documents
 
@@ -20,7 +20,7 @@ def check_offsets(text, quotes):
         assert q.text.strip() == q.text and q.text
         for p in q.parts:
             assert q.content.start_char <= p.start_char <= p.end_char <= q.content.end_char
-        assert q.kind in ("full", "partial", "heading", "scare")
+        assert q.kind in QUOTE_KINDS
 
 
 def check_nesting(quotes):

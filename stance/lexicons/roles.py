@@ -49,7 +49,6 @@ NAME_TITLES = frozenset({"president", "general", "gen.", "minister", "secretary"
 
 # Pronouns that can stand for a speaker, with gender (None: any) and number.
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 
 # Gendered role nouns (a small, safe set).
