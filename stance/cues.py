@@ -1,7 +1,7 @@
 """Stage 2: find each quote's cue (reporting verb or phrase) and the mention of its speaker.
 
-Works on the spaCy parse of the document. Each rule ("sieve") is a small function;
-``find_cues`` tries them in order of reliability and records which one decided:
+Works on the spaCy parse of the document. Each rule ("sieve") is a small method;
+``CueFinder.find`` tries them in order of reliability and records which one decided:
 
 * ``cue.governs``        a reporting verb outside the quote governs it ("X said that “…”", "X accused NATO of “…”")
 * ``cue.adjacent``       a reporting verb in the same sentence next to a full quote ("“…,” X said", "said X")
@@ -10,7 +10,8 @@ Works on the spaCy parse of the document. Each rule ("sieve") is a small functio
 * ``cue.dash``           "“…” ― Carla Sanchez"
 * ``cue.colon``          "X said:" / "X literally:" before the quote, also across a paragraph break
 * ``cue.next_paragraph`` a cue standing alone in the next paragraph ("he added.")
-* ``cue.previous_sentence`` the sentence before the quote is an attribution ("…, Schiff said. “…”")
+* ``cue.previous_sentence`` the sentence before the quote is an attribution ("…, Schiff said. “…”");
+  the engine tries it (``CueFinder.find_previous_sentence``) only after floating continuation
 Floating quotes (no cue of their own) are handled in the engine, after resolution.
 """
 from __future__ import annotations
@@ -28,7 +29,7 @@ from .lexicons.reporting import (
     reporting_lemma,
 )
 from .model import Quote
-from .quotes import Paragraph
+from .quotes import Paragraph, paragraph_at
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Dependencies through which a verb without a subject inherits its head's subject
@@ -60,6 +61,14 @@ class CueMatch:
         return CONFIDENCE[self.method]
 
 
+def is_reporting_token(t, strict: bool = True) -> bool:
+    """A verb token from the reporting lexicon; ``strict`` leaves out verbs that report speech
+    only with a complement (add, call, …)."""
+    if not t.tag_.startswith("VB") or not is_reporting_verb(t.lemma_.lower(), t.lower_):
+        return False
+    return not (strict and reporting_lemma(t.lemma_.lower(), t.lower_) in WEAK_VERBS)
+
+
 class CueFinder:
     def __init__(self, doc, text: str, quotes: list[Quote], paras: list[Paragraph]):
         self.doc = doc
@@ -78,8 +87,7 @@ class CueFinder:
     # -- helpers -------------------------------------------------------------
     def _para_bounds(self, q: Quote) -> tuple[int, int]:
         first = self.paras[q.paragraph]
-        last = next((p for p in self.paras if p.start <= q.outer.end_char <= p.end), first)
-        return first.start, last.end
+        return first.start, paragraph_at(self.paras, q.outer.end_char, first).end
 
     def _frame(self, qspan, lo: int, hi: int) -> list:
         """Tokens of the quote's sentences that are in its paragraph(s) and outside every quote."""
@@ -91,11 +99,6 @@ class CueFinder:
             last = self.doc[last].sent.end
         return [t for t in self.doc[first:last] if lo <= t.idx < hi and not self.in_quote[t.i]]
 
-    @staticmethod
-    def _is_reporting(t, strict: bool = True) -> bool:
-        if not t.tag_.startswith("VB") or not is_reporting_verb(t.lemma_.lower(), t.lower_):
-            return False
-        return not (strict and reporting_lemma(t.lemma_.lower(), t.lower_) in WEAK_VERBS)
 
     def speaker_of(self, verb):
         """Head token of the speaker of a reporting verb, climbing to a governing verb when it has no subject."""
@@ -121,7 +124,7 @@ class CueFinder:
                 # A verb that is not a reporting verb lends its subject only when it heads
                 # its own sentence: in "Trump tweeted that Machado was “disgusting” and
                 # encouraged …", "was" is inside the tweet and Machado is not the speaker.
-                while v.dep_ in ("ccomp", "xcomp", "advcl", "pcomp") and not self._is_reporting(v, strict=False):
+                while v.dep_ in ("ccomp", "xcomp", "advcl", "pcomp") and not is_reporting_token(v, strict=False):
                     if v.head is v:
                         break
                     v = v.head
@@ -137,7 +140,7 @@ class CueFinder:
         for a in v.ancestors:
             if self.in_quote[a.i]:
                 break
-            if self._is_reporting(a, strict=False):
+            if is_reporting_token(a, strict=False):
                 outer = self.speaker_of(a)
                 if outer is not None and outer.i != speaker.i:
                     return outer
@@ -153,7 +156,7 @@ class CueFinder:
         if prev[0].idx < lo:
             return None
         for v in prev:
-            if self.in_quote[v.i] or not self._is_reporting(v):
+            if self.in_quote[v.i] or not is_reporting_token(v):
                 continue
             s = self.speaker_of(v)
             if s is not None and not self.in_quote[s.i]:
@@ -176,10 +179,10 @@ class CueFinder:
             governing.update(a.i for a in t.ancestors)
         best = None
         for v in frame:
-            if not self._is_reporting(v, strict=False):
+            if not is_reporting_token(v, strict=False):
                 continue
             gov = v.i in governing
-            if not gov and (q.kind != "full" or not self._is_reporting(v)):
+            if not gov and (q.kind != "full" or not is_reporting_token(v)):
                 continue  # partial quotes need a verb that governs them
             if not gov and not any(a.i in qidx for a in v.ancestors) and not self._next_to(v, qspan):
                 continue
@@ -245,7 +248,7 @@ class CueFinder:
     def _clause_speaker(self, tokens, method: str) -> CueMatch | None:
         """Speaker of a clause that introduces a quote: a reporting verb's subject, else its last name."""
         for v in reversed(tokens):
-            if self._is_reporting(v, strict=False):
+            if is_reporting_token(v, strict=False):
                 s = self.speaker_of(v)
                 if s is not None:
                     return CueMatch(v.i, v.i + 1, s.i, method)
@@ -322,8 +325,3 @@ class CueFinder:
             return None
         return self._previous_sentence(q, qspan, self._para_bounds(q)[0])
 
-
-def find_cues(doc, text: str, quotes: list[Quote], paras: list[Paragraph]) -> list[CueMatch | None]:
-    """One CueMatch (or None) per quote, in the order of ``quotes``."""
-    finder = CueFinder(doc, text, quotes, paras)
-    return [finder.find(q) for q in quotes]

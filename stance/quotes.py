@@ -65,6 +65,11 @@ def paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
+def paragraph_at(paras: list[Paragraph], char: int, default: Paragraph) -> Paragraph:
+    """The paragraph whose span contains ``char`` (its end included), else ``default``."""
+    return next((p for p in paras if p.start <= char <= p.end), default)
+
+
 @dataclass(frozen=True)
 class _Mark:
     start: int
@@ -366,7 +371,7 @@ def _is_cue_fragment(s: str) -> bool:
 def _kind(text: str, paras: list[Paragraph], p: int, outer: Span, content: Span, depth: int) -> str:
     para = paras[p]
     before = text[para.start : outer.start_char].strip()
-    line_end = next((q.end for q in paras if q.start <= outer.end_char <= q.end), para.end)
+    line_end = paragraph_at(paras, outer.end_char, para).end
     after = text[outer.end_char : line_end].strip()
     n = _words(content.text)
     last = content.text.rstrip()[-1:]

@@ -10,8 +10,8 @@ A role is a tuple of spans because the last form is not contiguous.
 """
 from __future__ import annotations
 
-from .lexicons.reporting import REPORTING_VERBS
 from .lexicons.roles import ROLE_ABBREVIATIONS, ROLE_NOUNS
+from .cues import is_reporting_token
 from .model import Span
 
 PRE_NAME_DEPS = ("compound", "amod", "nmod", "nummod", "npadvmod")
@@ -117,14 +117,15 @@ def description_before(doc, text: str, char: int) -> tuple[Span, ...]:
     """The role of a speaker first described, then named: in "the Turkish Ambassador in Moscow
     said that … “…”, the newspaper quoted Cumhuriyet Yardim", the sentence before the quote has
     a reporting verb whose subject is a role description without a name."""
-    token = next((t for t in doc if t.idx >= char), None)
-    if token is None or token.sent.start == 0:
+    span = doc.char_span(char, min(char + 1, len(text)), alignment_mode="expand")
+    if span is None or len(span) == 0 or span[0].sent.start == 0:
         return ()
+    token = span[0]
     prev = doc[token.sent.start - 1].sent
     if not _same_line(prev[0], token):
         return ()
     for v in prev:
-        if v.lemma_.lower() not in REPORTING_VERBS:
+        if not is_reporting_token(v, strict=False):
             continue
         for s in v.children:
             if s.dep_ == "nsubj" and is_role_word(s) and not s.ent_type_ == "PERSON":
