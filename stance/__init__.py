@@ -1,7 +1,26 @@
 """stance: direct quotes, their speakers and their stance on NATO, Russia and alliance shifts."""
+from .hookspecs import hookimpl
 from .model import Attribution, DocResult, Quote, Span, StanceLabel
 from .quotes import scan_quotes
+from .targets import Pattern, Target, load_targets_toml
+from .classify import Prediction, StanceItem, classify_text
 from .engine import analyze
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "Attribution", "DocResult", "Quote", "Span", "StanceLabel", "scan_quotes", "__version__"]
+__all__ = [
+    "analyze",
+    "Attribution",
+    "classify_text",
+    "DocResult",
+    "hookimpl",
+    "Pattern",
+    "Prediction",
+    "Quote",
+    "scan_quotes",
+    "Span",
+    "StanceItem",
+    "StanceLabel",
+    "Target",
+    "load_targets_toml",
+    "__version__",
+]

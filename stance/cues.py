@@ -119,13 +119,13 @@ class CueFinder:
                 pobj = [c for c in deps["agent"].children if c.dep_ == "pobj"]
                 if pobj:
                     return pobj[0]
-            if v.dep_ in CLIMB_DEPS and v.head is not v:
+            if v.dep_ in CLIMB_DEPS and v.head.i != v.i:
                 v = v.head
                 # A verb that is not a reporting verb lends its subject only when it heads
                 # its own sentence: in "Trump tweeted that Machado was “disgusting” and
                 # encouraged …", "was" is inside the tweet and Machado is not the speaker.
                 while v.dep_ in ("ccomp", "xcomp", "advcl", "pcomp") and not is_reporting_token(v, strict=False):
-                    if v.head is v:
+                    if v.head.i == v.i:
                         break
                     v = v.head
                 continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .classify import DEFAULT_CLASSIFIER, classify_quotes, sentence_bounds_from
 from .cues import CueFinder, CueMatch
 from .model import Attribution, DocResult, Quote, Span
 from .nlp import load, prepare
@@ -31,16 +32,32 @@ class _Attributed:
     confidence: float = 0.0
 
 
-def analyze(text: str, doc: str = "", *, nlp=None) -> DocResult:
-    """Quotes in ``text`` with their speakers and roles, as a DocResult named ``doc``.
+def analyze(
+    text: str,
+    doc: str = "",
+    *,
+    nlp=None,
+    classifier: str | None = DEFAULT_CLASSIFIER,
+    targets=None,
+    host=None,
+) -> DocResult:
+    """Quotes in ``text`` with their speakers, roles and stances, as a DocResult named ``doc``.
 
-    ``nlp`` is a loaded spaCy pipeline; by default the project's English pipeline.
+    ``nlp`` is a loaded spaCy pipeline (default: the project's English pipeline). ``classifier`` names
+    a registered stance classifier (None: no stance); ``targets`` are target names or Target objects
+    (default: every registered target); ``host`` is a PluginHost (default: the process-wide one).
     """
     quotes = scan_quotes(text)
     if not any(q.depth == 0 and q.kind != "heading" for q in quotes):
         return DocResult(doc=doc, quotes=tuple(finalize_kind(q) for q in quotes))
     parsed = (prepare(nlp) if nlp is not None else load())(text)
-    return DocResult(doc=doc, quotes=tuple(attribute(parsed, text, quotes)))
+    attributed = attribute(parsed, text, quotes)
+    if classifier is None:
+        return DocResult(doc=doc, quotes=tuple(attributed))
+    classified, errors = classify_quotes(
+        text, attributed, classifier=classifier, targets=targets, sentence_bounds=sentence_bounds_from(parsed), host=host
+    )
+    return DocResult(doc=doc, quotes=tuple(classified), errors=tuple(errors))
 
 
 def attribute(parsed, text: str, quotes: list[Quote]) -> list[Quote]:
