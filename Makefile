@@ -7,10 +7,12 @@ BIN = $(VENV)/bin
 
 .PHONY: demo test setup clean
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml plugins/stance-example/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	# the example third-party plugin: the tests prove it is discovered, used and filtered
+	$(BIN)/python -m pip install --quiet -e plugins/stance-example
 	touch $@
 
 setup: $(BIN)/.installed

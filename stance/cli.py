@@ -2,20 +2,40 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import Sequence
 
 from . import __version__
+from .classify import DEFAULT_CLASSIFIER
 from .engine import analyze
-from .errors import InputError
+from .errors import InputError, StanceError
 from .io import doc_name, jsonl_lines, read_document, write_atomic
 from .model import DocResult
+from .plugins import default_host
+from .targets import load_targets_toml
 
-# Exit codes: 0 all files processed, 1 some failed; argparse exits 2 on a usage error.
-EXIT_OK, EXIT_SOME_FAILED = 0, 1
+# Exit codes: 0 all files processed, 1 some failed, 2 bad usage (arguments, unknown classifier,
+# invalid targets file, broken plugin).
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def _results(paths: Sequence[str], errors: str) -> tuple[list[DocResult], int]:
+def _stance_options(args: argparse.Namespace) -> dict:
+    """analyze() keyword arguments for --classifier and --targets."""
+    host = default_host()
+    if args.classifier == "none":
+        return {"classifier": None}
+    host.classifier(args.classifier)  # fail before reading any file
+    targets = list(host.targets.values())
+    for path in args.targets or ():
+        for t in load_targets_toml(path):
+            if any(t.name == known.name for known in targets):
+                raise InputError(f"{path}: target {t.name!r} is already registered")
+            targets.append(t)
+    return {"classifier": args.classifier, "targets": targets, "host": host}
+
+
+def _results(paths: Sequence[str], errors: str, options: dict) -> tuple[list[DocResult], int]:
     results, failed = [], 0
     for path in paths:
         try:
@@ -26,8 +46,11 @@ def _results(paths: Sequence[str], errors: str) -> tuple[list[DocResult], int]:
             if errors == "fail":
                 break
             continue
-        results.append(analyze(text, doc_name(path)))
+        results.append(analyze(text, doc_name(path), **options))
     return results, failed
+
+
+_SIGN = {"favor": "+", "against": "-"}
 
 
 def _table(results: Sequence[DocResult]) -> str:
@@ -35,18 +58,21 @@ def _table(results: Sequence[DocResult]) -> str:
         s = " ".join(s.split())
         return s[:n] + ("…" if len(s) > n else "")
 
-    rows = [("doc", "para", "kind", "speaker", "role", "quote")]
+    rows = [("doc", "para", "kind", "speaker", "role", "stance", "quote")]
     for r in results:
         for q in r.quotes:
             role = " ".join(p.text for p in q.role)
-            rows.append((r.doc[:24], str(q.paragraph), q.kind, q.speaker or "-", cut(role, 32) or "-", cut(q.text, 60)))
-    widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)) + "  " + row[5] for row in rows]
+            stance = " ".join(f"{s.target}:{_SIGN[s.label]}" for s in q.stance if s.label != "none")
+            rows.append(
+                (r.doc[:24], str(q.paragraph), q.kind, q.speaker or "-", cut(role, 32) or "-", stance or "-", cut(q.text, 60))
+            )
+    widths = [max(len(row[i]) for row in rows) for i in range(6)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)) + "  " + row[6] for row in rows]
     return "\n".join(lines) + "\n"
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
-    results, failed = _results(args.files, args.errors)
+    results, failed = _results(args.files, args.errors, _stance_options(args))
     chunks = list(jsonl_lines(results)) if args.format == "jsonl" else [_table(results)]
     if args.out:
         write_atomic(args.out, chunks)
@@ -69,13 +95,33 @@ def build_parser() -> argparse.ArgumentParser:
         default="skip",
         help="on an unreadable file: report it and go on (skip, default) or stop (fail); exit 1 either way",
     )
+    q.add_argument(
+        "--classifier",
+        default=DEFAULT_CLASSIFIER,
+        metavar="NAME",
+        help=f"stance classifier (default {DEFAULT_CLASSIFIER}; `stance plugins` lists them; none: no stance)",
+    )
+    q.add_argument(
+        "--targets", action="append", metavar="FILE.toml", help="add the [[target]] tables of a TOML file (repeatable)"
+    )
     q.set_defaults(func=cmd_quotes)
+    pl = sub.add_parser("plugins", help="list the loaded plugins, their hooks, targets and classifiers as JSON")
+    pl.set_defaults(func=cmd_plugins)
     return p
+
+
+def cmd_plugins(args: argparse.Namespace) -> int:
+    print(json.dumps([info.to_dict() for info in default_host().info()], indent=2, ensure_ascii=False))
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except StanceError as e:
+        print(f"stance: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -115,8 +115,9 @@ class PluginHost:
         found: dict[str, Any] = {}
         owner: dict[str, str] = {}
         hook = getattr(self.pm.hook, hook_name)
-        # pluggy calls the newest registration first; walk oldest first so built-ins own their names.
-        for impl in reversed(hook.get_hookimpls()):
+        # get_hookimpls() lists in registration order (pluggy *calls* newest first): built-ins,
+        # registered first, own their names and a later plugin is the one reported as the duplicate.
+        for impl in hook.get_hookimpls():
             plugin = impl.plugin_name
 
             def register(obj: Any, _plugin: str = plugin) -> None:
@@ -196,14 +197,25 @@ class PluginHost:
         """One StanceLabel per item. Failures of the classifier become error labels naming its plugin."""
         classifier = self.classifier(name)
         who = f"classifier {name!r} (plugin {self.owner('classifier', name)!r})"
+        items = list(items)
         try:
-            raw = list(classifier.classify(list(items)))
-        except Exception as e:  # foreign code: contain it, report it, keep everything else
-            return [_error_label(it, name, f"{who} raised {type(e).__name__}: {e}") for it in items]
+            raw = list(classifier.classify(items))
+        except Exception:  # foreign code: retry one by one so only the items that fail are lost
+            return [self._classify_one(classifier, name, who, it) for it in items]
         if len(raw) != len(items):
             msg = f"{who} returned {len(raw)} results for {len(items)} items"
             return [_error_label(it, name, msg) for it in items]
         return [_validated(it, name, who, r) for it, r in zip(items, raw)]
+
+    @staticmethod
+    def _classify_one(classifier: Any, name: str, who: str, item: StanceItem) -> StanceLabel:
+        try:
+            raw = list(classifier.classify([item]))
+        except Exception as e:  # foreign code: contain it and say whose it was
+            return _error_label(item, name, f"{who} raised {type(e).__name__}: {e}")
+        if len(raw) != 1:
+            return _error_label(item, name, f"{who} returned {len(raw)} results for 1 item")
+        return _validated(item, name, who, raw[0])
 
 
 def _check_target(plugin: str, obj: Any) -> str:

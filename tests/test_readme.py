@@ -12,3 +12,4 @@ def test_python_blocks_run(capsys):
         exec(compile(code, str(README), "exec"), {})
     out = capsys.readouterr().out
     assert "We will never leave NATO," in out and "Anna Petrova" in out
+    assert "favor against" in out and "['leave']" in out

@@ -89,6 +89,8 @@ def cue_of(token) -> tuple[str, float] | None:
     for key in keys:
         for kind, words, polarity in _KINDS:
             if key in words:
+                if kind in ("support", "hostile") and token.pos_ == "ADJ":
+                    return "eval", polarity  # "secure", "threatening": a quality, not an act
                 return kind, polarity
     return None
 
@@ -180,6 +182,8 @@ def negated(t) -> bool:
         count += sum(1 for c in x.children if c.dep_ == "prep" and any(g.lower_ == "no" for g in c.subtree))  # "in no way"
         if x.pos_ in ("VERB", "AUX") and x.dep_ not in ("xcomp", "aux", "auxpass"):
             break
+        if x.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            break  # the verb's negation does not reach into its subject ("NATO expansion does not …")
         if x.head.i == x.i:
             break
         x = x.head

@@ -1,0 +1,1 @@
+"""An example stance plugin; see plugin.py."""

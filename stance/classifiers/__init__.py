@@ -1,0 +1,1 @@
+"""Built-in stance classifiers, each an ordinary plugin (see stance.plugins.BUILTIN_PLUGINS)."""
