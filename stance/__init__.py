@@ -5,6 +5,7 @@ from .quotes import scan_quotes
 from .targets import Pattern, Target, load_targets_toml
 from .classify import Prediction, StanceItem, classify_text
 from .engine import analyze
+from .aggregate import SpeakerTable, speaker_table
 
 __version__ = "0.1.0"
 __all__ = [
@@ -17,6 +18,8 @@ __all__ = [
     "Prediction",
     "Quote",
     "scan_quotes",
+    "speaker_table",
+    "SpeakerTable",
     "Span",
     "StanceItem",
     "StanceLabel",

@@ -6,13 +6,17 @@ import json
 import sys
 from typing import Sequence
 
+from tqdm import tqdm
+
 from . import __version__
+from .aggregate import speaker_table
 from .classify import DEFAULT_CLASSIFIER
 from .engine import analyze
 from .errors import InputError, StanceError
 from .io import doc_name, jsonl_lines, read_document, write_atomic
 from .model import DocResult
 from .plugins import default_host
+from .plot import plot_table
 from .targets import load_targets_toml
 
 # Exit codes: 0 all files processed, 1 some failed, 2 bad usage (arguments, unknown classifier,
@@ -35,18 +39,22 @@ def _stance_options(args: argparse.Namespace) -> dict:
     return {"classifier": args.classifier, "targets": targets, "host": host}
 
 
-def _results(paths: Sequence[str], errors: str, options: dict) -> tuple[list[DocResult], int]:
+def _results(paths: Sequence[str], errors: str, options: dict, quiet: bool = False) -> tuple[list[DocResult], int]:
     results, failed = [], 0
-    for path in paths:
-        try:
-            text = read_document(path)
-        except InputError as e:
-            failed += 1
-            print(f"stance: error: {e}", file=sys.stderr)
-            if errors == "fail":
-                break
-            continue
-        results.append(analyze(text, doc_name(path), **options))
+    # A progress bar only for a person watching: not when stderr is a file or pipe, not with --quiet.
+    bar = tqdm(total=len(paths), unit="doc", file=sys.stderr, disable=quiet or not sys.stderr.isatty() or len(paths) < 2)
+    with bar:
+        for path in paths:
+            bar.update(1)
+            try:
+                text = read_document(path)
+            except InputError as e:
+                failed += 1
+                bar.write(f"stance: error: {e}", file=sys.stderr)
+                if errors == "fail":
+                    break
+                continue
+            results.append(analyze(text, doc_name(path), **options))
     return results, failed
 
 
@@ -72,7 +80,7 @@ def _table(results: Sequence[DocResult]) -> str:
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
-    results, failed = _results(args.files, args.errors, _stance_options(args))
+    results, failed = _results(args.files, args.errors, _stance_options(args), args.quiet)
     chunks = list(jsonl_lines(results)) if args.format == "jsonl" else [_table(results)]
     if args.out:
         write_atomic(args.out, chunks)
@@ -81,13 +89,8 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="stance", description=__doc__.splitlines()[0] if __doc__ else None)
-    p.add_argument("--version", action="version", version=f"stance {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
-    q = sub.add_parser("quotes", help="list the quotations in FILEs (one JSON object per quote, or a table)")
+def _corpus_arguments(q: argparse.ArgumentParser) -> None:
     q.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, one article each")
-    q.add_argument("--format", choices=["jsonl", "table"], default="table")
     q.add_argument("--out", metavar="PATH", help="write here (atomically) instead of stdout")
     q.add_argument(
         "--errors",
@@ -104,6 +107,34 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument(
         "--targets", action="append", metavar="FILE.toml", help="add the [[target]] tables of a TOML file (repeatable)"
     )
+    q.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+
+def cmd_table(args: argparse.Namespace) -> int:
+    results, failed = _results(args.files, args.errors, _stance_options(args), args.quiet)
+    table = speaker_table(results)
+    out = {"md": table.to_markdown, "csv": table.to_csv, "json": table.to_json}[args.format]()
+    if args.out:
+        write_atomic(args.out, [out])
+    else:
+        sys.stdout.write(out)
+    if args.plot:
+        plot_table(table, args.plot)
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="stance", description=__doc__.splitlines()[0] if __doc__ else None)
+    p.add_argument("--version", action="version", version=f"stance {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    t = sub.add_parser("table", help="one row per speaker over FILEs: roles, quotes, documents, stance per target")
+    _corpus_arguments(t)
+    t.add_argument("--format", choices=["md", "csv", "json"], default="md")
+    t.add_argument("--plot", metavar="PATH.png", help="also write a speakers × targets heatmap (PNG)")
+    t.set_defaults(func=cmd_table)
+    q = sub.add_parser("quotes", help="list the quotations in FILEs (one JSON object per quote, or a table)")
+    _corpus_arguments(q)
+    q.add_argument("--format", choices=["jsonl", "table"], default="table")
     q.set_defaults(func=cmd_quotes)
     pl = sub.add_parser("plugins", help="list the loaded plugins, their hooks, targets and classifiers as JSON")
     pl.set_defaults(func=cmd_plugins)

@@ -51,6 +51,21 @@ def analyze(
     if not any(q.depth == 0 and q.kind != "heading" for q in quotes):
         return DocResult(doc=doc, quotes=tuple(finalize_kind(q) for q in quotes))
     parsed = (prepare(nlp) if nlp is not None else load())(text)
+    return analyze_parsed(parsed, doc, quotes=quotes, classifier=classifier, targets=targets, host=host)
+
+
+def analyze_parsed(
+    parsed,
+    doc: str = "",
+    *,
+    quotes: list[Quote] | None = None,
+    classifier: str | None = DEFAULT_CLASSIFIER,
+    targets=None,
+    host=None,
+) -> DocResult:
+    """Stages 2–5 on a document someone has already parsed with spaCy (the ``stance_quotes`` component)."""
+    text = parsed.text
+    quotes = scan_quotes(text) if quotes is None else quotes
     attributed = attribute(parsed, text, quotes)
     if classifier is None:
         return DocResult(doc=doc, quotes=tuple(attributed))

@@ -41,14 +41,27 @@ def jsonl_lines(results: Iterable[DocResult]) -> Iterator[str]:
 
 
 def write_atomic(path: str | os.PathLike, chunks: Iterable[str]) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place when complete."""
+    """Write text to a temporary file beside ``path`` and rename it into place when complete."""
+    _write_atomic(path, (c.encode("utf-8") for c in chunks))
+
+
+def write_atomic_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Write bytes to a temporary file beside ``path`` and rename it into place when complete."""
+    _write_atomic(path, (data,))
+
+
+def _write_atomic(path: str | os.PathLike, chunks: Iterable[bytes]) -> None:
     p = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=p.parent or ".", prefix=f".{p.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        fd, tmp = tempfile.mkstemp(dir=p.parent or ".", prefix=f".{p.name}.", suffix=".tmp")
+    except OSError as e:
+        raise InputError(f"{p}: cannot write here ({e.strerror or e})") from e
+    try:
+        with os.fdopen(fd, "wb") as f:
             for c in chunks:
                 f.write(c)
         os.replace(tmp, p)
     except BaseException:
+        # an interrupted or failed write leaves the previous file (or none), never half a file
         Path(tmp).unlink(missing_ok=True)
         raise

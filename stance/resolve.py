@@ -81,7 +81,7 @@ def name_tokens(tokens) -> tuple[str, ...]:
     return tuple(w for w in words if w)
 
 
-def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Same person? Surnames equal (or one misspelled) and first names do not conflict."""
     la, lb = fold(a[-1]), fold(b[-1])
     same_last = la == lb or (
@@ -130,7 +130,7 @@ class Resolver:
         if not words or not words[-1][:1].isupper():
             return None
         head = span.root
-        candidates = [e for e in self.entities if any(_compatible(words, n) for n in e.names)]
+        candidates = [e for e in self.entities if any(names_compatible(words, n) for n in e.names)]
         # Prefer an entity with the same full name, then the most recently mentioned one.
         candidates.sort(key=lambda e: (words in e.names, e.mentions[-1][0] if e.mentions else -1), reverse=True)
         if candidates:
@@ -179,7 +179,7 @@ class Resolver:
             person = (
                 head.ent_type_ == "PERSON"
                 or head.ent_type_ not in (*NON_PERSON_ENTS, "ORG")
-                or (words and any(_compatible(words, n) for e in self.entities for n in e.names))
+                or (words and any(names_compatible(words, n) for e in self.entities for n in e.names))
             )
             entity = known[0] if known else (self.add_name(name) if person else None)
             if entity is not None:

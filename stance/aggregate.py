@@ -1,0 +1,228 @@
+"""Stage 6, aggregate: quotes from many documents → one row per speaker with stance counts per target.
+
+Speakers are merged across documents: the same name, the same name spelled with or without accents,
+or the same first name with a surname within a small edit distance ("Mevlut Cavusolgu" →
+"Mevlut Cavusoglu"). A lone name ("Mikail") joins the one full name it is part of. Two names whose
+first names conflict never merge, however close the surnames.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+from .model import DocResult, Quote, StanceLabel
+from .resolve import fold, names_compatible
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The quote that speaks most strongly for a speaker's majority label on a target."""
+
+    doc: str
+    text: str
+    start_char: int
+    end_char: int
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc": self.doc, "text": self.text, "start_char": self.start_char, "end_char": self.end_char, "score": self.score}
+
+
+@dataclass(frozen=True)
+class TargetSummary:
+    target: str
+    favor: int
+    against: int
+    none: int
+    net: float  # (favor - against) / quotes, in [-1, 1]
+    majority: str  # favor or against, whichever more quotes take; none if no quote takes a side or they tie
+    evidence: Evidence | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "favor": self.favor,
+            "against": self.against,
+            "none": self.none,
+            "net": self.net,
+            "majority": self.majority,
+            "evidence": self.evidence.to_dict() if self.evidence else None,
+        }
+
+
+@dataclass(frozen=True)
+class SpeakerRow:
+    speaker: str
+    names: tuple[str, ...]  # every spelling merged into this row, most frequent first
+    roles: tuple[str, ...]  # roles seen, most frequent first
+    quotes: int
+    docs: tuple[str, ...]
+    stance: tuple[TargetSummary, ...]
+
+    def summary(self, target: str) -> TargetSummary | None:
+        return next((s for s in self.stance if s.target == target), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker,
+            "names": list(self.names),
+            "roles": list(self.roles),
+            "quotes": self.quotes,
+            "docs": list(self.docs),
+            "stance": {s.target: s.to_dict() for s in self.stance},
+        }
+
+
+@dataclass(frozen=True)
+class SpeakerTable:
+    targets: tuple[str, ...]
+    rows: tuple[SpeakerRow, ...]
+    unattributed: int = 0  # quotes with no speaker (headings, scare quotes, unresolved)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"targets": list(self.targets), "rows": [r.to_dict() for r in self.rows], "unattributed": self.unattributed}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+    def to_markdown(self) -> str:
+        """A Markdown table; each target cell is ``majority net (favor/against/none)``."""
+        head = ["speaker", "role", "quotes", "docs", *self.targets]
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for r in self.rows:
+            cells = [r.speaker, r.roles[0] if r.roles else "", str(r.quotes), str(len(r.docs))]
+            for t in self.targets:
+                s = r.summary(t)
+                cells.append(f"{s.majority} {s.net:+.2f} ({s.favor}/{s.against}/{s.none})" if s else "")
+            lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+        lines.append("")
+        lines.append(
+            "Cells: the side most of the speaker's quotes take (none: no side, or a tie), net = (favor − against)"
+            f" / quotes in [-1, 1], and the (favor/against/none) quote counts. {self.unattributed} quotes had no speaker."
+        )
+        return "\n".join(lines) + "\n"
+
+    def to_csv(self) -> str:
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        head = ["speaker", "roles", "quotes", "docs"]
+        for t in self.targets:
+            head += [f"{t}_favor", f"{t}_against", f"{t}_none", f"{t}_net", f"{t}_majority", f"{t}_evidence"]
+        w.writerow(head)
+        for r in self.rows:
+            row: list[Any] = [r.speaker, "; ".join(r.roles), r.quotes, "; ".join(r.docs)]
+            for t in self.targets:
+                s = r.summary(t)
+                row += [s.favor, s.against, s.none, s.net, s.majority, s.evidence.text if s.evidence else ""] if s else [""] * 6
+            w.writerow(row)
+        return out.getvalue()
+
+    def to_dataframe(self):
+        """The CSV columns as a pandas DataFrame (pandas is optional: ``pip install pandas``)."""
+        try:
+            import pandas as pd
+        except ImportError as e:
+            raise ImportError("to_dataframe() needs pandas: pip install pandas") from e
+        return pd.read_csv(io.StringIO(self.to_csv()), keep_default_na=False)
+
+
+def _md(cell: str) -> str:
+    return " ".join(cell.split()).replace("|", "\\|")
+
+
+# -- merging speakers ------------------------------------------------------------
+def same_person(a: str, b: str) -> bool:
+    """Whether two full speaker names can be one person: the same rule as within a document
+    (surnames equal or one misspelled, first names not in conflict), over accent-folded names."""
+    ta, tb = tuple(fold(a).split()), tuple(fold(b).split())
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    if len(ta) == 1 or len(tb) == 1:
+        return False  # a lone name joins only through merge_names' unique-containment rule
+    return names_compatible(ta, tb)
+
+
+def merge_names(counts: Counter) -> dict[str, str]:
+    """Map every speaker name to its row's canonical name (the most frequent spelling in the group)."""
+    names = sorted(counts, key=lambda n: (-counts[n], -len(n), n))
+    groups: list[list[str]] = []
+    for n in names:
+        home = next((g for g in groups if all(same_person(n, m) for m in g)), None)
+        if home is None:
+            groups.append([n])
+        else:
+            home.append(n)
+    # A lone name ("Mikail") joins the group of the one full name that contains it, if exactly one does.
+    singles = [g for g in groups if len(g) == 1 and len(fold(g[0]).split()) == 1]
+    for g in singles:
+        token = fold(g[0])
+        homes = [h for h in groups if h is not g and len(fold(h[0]).split()) > 1 and token in fold(h[0]).split()]
+        if len(homes) == 1:
+            homes[0].append(g[0])
+            g.clear()
+    return {n: g[0] for g in groups if g for n in g}
+
+
+# -- the table -------------------------------------------------------------------
+def speaker_table(results: Iterable[DocResult], targets: Sequence[str] | None = None) -> SpeakerTable:
+    """One row per speaker over all ``results``, most quoted first.
+
+    ``targets``: the columns, in order (default: every target seen, in first-seen order).
+    """
+    quotes: list[tuple[str, Quote]] = []
+    unattributed = 0
+    seen_targets: dict[str, None] = {}
+    for r in results:
+        for q in r.quotes:
+            for s in q.stance:
+                seen_targets.setdefault(s.target, None)
+            if q.speaker:
+                quotes.append((r.doc, q))
+            elif q.depth == 0:
+                unattributed += 1
+    columns = tuple(targets) if targets is not None else tuple(seen_targets)
+    canonical = merge_names(Counter(q.speaker for _, q in quotes))
+    grouped: dict[str, list[tuple[str, Quote]]] = defaultdict(list)
+    for doc, q in quotes:
+        grouped[canonical[q.speaker]].append((doc, q))
+    rows = [_row(name, items, columns) for name, items in grouped.items()]
+    rows.sort(key=lambda r: (-r.quotes, -len(r.docs), r.speaker))
+    return SpeakerTable(columns, tuple(rows), unattributed)
+
+
+def _row(name: str, items: list[tuple[str, Quote]], targets: Sequence[str]) -> SpeakerRow:
+    names = Counter(q.speaker for _, q in items)
+    roles = Counter(" ".join(p.text for p in q.role) for _, q in items if q.role)
+    docs = tuple(dict.fromkeys(doc for doc, _ in items))
+    summaries = tuple(_summary(t, [(doc, q, _label(q, t)) for doc, q in items]) for t in targets)
+    return SpeakerRow(
+        speaker=name,
+        names=tuple(n for n, _ in names.most_common()),
+        roles=tuple(" ".join(r.split()) for r, _ in roles.most_common()),
+        quotes=len(items),
+        docs=docs,
+        stance=summaries,
+    )
+
+
+def _label(q: Quote, target: str) -> StanceLabel | None:
+    return next((s for s in q.stance if s.target == target), None)
+
+
+def _summary(target: str, labelled: list[tuple[str, Quote, StanceLabel | None]]) -> TargetSummary:
+    counts = Counter(s.label if s is not None else "none" for _, _, s in labelled)
+    favor, against, none = counts["favor"], counts["against"], counts["none"]
+    total = max(1, favor + against + none)
+    # The side most of the speaker's quotes on this target take; none when no quote takes a side or
+    # the sides tie. (Quotes without a position are counted in ``none`` and dilute ``net``.)
+    majority = "none" if favor == against else ("favor" if favor > against else "against")
+    best = None
+    if majority != "none":
+        doc, q, s = max(((d, q, s) for d, q, s in labelled if s is not None and s.label == majority), key=lambda x: x[2].score)
+        best = Evidence(doc, q.text, q.start_char, q.end_char, s.score)
+    return TargetSummary(target, favor, against, none, round((favor - against) / total, 3), majority, best)

@@ -1,0 +1,121 @@
+"""Per-speaker tables: cross-document merging, counts, formats, plot, CLI."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+
+import pytest
+
+from stance import DocResult, Quote, Span, StanceLabel, speaker_table
+from stance.aggregate import merge_names, same_person
+from stance.cli import main
+
+
+def quote(text, speaker, labels=(), role=""):
+    content = Span(0, len(text), text)
+    stance = tuple(StanceLabel(t, lab, score, "test.v1") for t, lab, score in labels)
+    role_spans = (Span(0, len(role), role),) if role else ()
+    return Quote(content=content, outer=content, kind="full", paragraph=0, speaker=speaker, role=role_spans, stance=stance)
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Mevlut Cavusoglu", "Mevlut Cavusolgu", True),  # transposed letters
+        ("Yücel Karauz", "Yucel Karauz", True),  # accents
+        ("Jens Stoltenberg", "J. Stoltenberg", True),  # initial
+        ("Hillary Clinton", "Bill Clinton", False),  # same surname, conflicting first names
+        ("Anna Petrova", "Maria Petrova", False),  # conflicting first names
+        ("Mikail", "Mikail Yilmaz", False),  # lone names go through the containment rule
+    ],
+)
+def test_same_person(a, b, same):
+    assert same_person(a, b) is same
+
+
+def test_merge_names_picks_the_most_frequent_spelling_and_keeps_conflicts_apart():
+    counts = Counter({"Mevlut Cavusoglu": 11, "Mevlut Cavusolgu": 1, "Bill Clinton": 2, "Hillary Clinton": 3, "Mikail": 1, "Mikail Yilmaz": 2})
+    m = merge_names(counts)
+    assert m["Mevlut Cavusolgu"] == "Mevlut Cavusoglu"
+    assert m["Bill Clinton"] == "Bill Clinton" and m["Hillary Clinton"] == "Hillary Clinton"
+    assert m["Mikail"] == "Mikail Yilmaz"
+
+
+def test_lone_name_matching_two_people_stays_alone():
+    m = merge_names(Counter({"Ali": 1, "Ali Demir": 1, "Ali Kaya": 1}))
+    assert m["Ali"] == "Ali"
+
+
+def _results():
+    d1 = DocResult("a", (
+        quote("one", "Mevlut Cavusoglu", [("NATO", "against", 0.6), ("Russia", "none", 1.0)], "Foreign Minister"),
+        quote("two", "Mevlut Cavusoglu", [("NATO", "against", 0.9), ("Russia", "favor", 0.5)], "Foreign Minister"),
+        quote("heading", None),
+    ))
+    d2 = DocResult("b", (
+        quote("three", "Mevlut Cavusolgu", [("NATO", "favor", 0.7), ("Russia", "none", 1.0)], "Turkey's top diplomat"),
+        quote("four", "Hillary Clinton", [("NATO", "none", 1.0), ("Russia", "none", 1.0)]),
+    ))
+    return [d1, d2]
+
+
+def test_speaker_table_rows_counts_and_evidence():
+    table = speaker_table(_results())
+    assert table.targets == ("NATO", "Russia") and table.unattributed == 1
+    first, second = table.rows
+    assert first.speaker == "Mevlut Cavusoglu" and first.quotes == 3 and first.docs == ("a", "b")
+    assert first.names == ("Mevlut Cavusoglu", "Mevlut Cavusolgu")
+    assert first.roles == ("Foreign Minister", "Turkey's top diplomat")
+    nato = first.summary("NATO")
+    assert (nato.favor, nato.against, nato.none) == (1, 2, 0)
+    assert nato.net == pytest.approx(-1 / 3, abs=1e-3) and nato.majority == "against"
+    assert nato.evidence.text == "two" and nato.evidence.doc == "a" and nato.evidence.score == 0.9
+    russia = first.summary("Russia")
+    assert russia.majority == "favor" and russia.net == pytest.approx(1 / 3, abs=1e-3)
+    clinton = second.summary("NATO")
+    assert second.speaker == "Hillary Clinton" and clinton.majority == "none" and clinton.evidence is None
+
+
+def test_formats_agree():
+    table = speaker_table(_results(), targets=["NATO"])
+    md = table.to_markdown()
+    assert md.splitlines()[0] == "| speaker | role | quotes | docs | NATO |"
+    assert "| Mevlut Cavusoglu | Foreign Minister | 3 | 2 | against -0.33 (1/2/0) |" in md
+    rows = list(csv.DictReader(io.StringIO(table.to_csv())))
+    assert rows[0]["speaker"] == "Mevlut Cavusoglu" and rows[0]["NATO_against"] == "2" and rows[0]["NATO_evidence"] == "two"
+    data = json.loads(table.to_json())
+    assert data["rows"][0]["stance"]["NATO"]["evidence"]["text"] == "two"
+
+
+def test_to_dataframe():
+    pd = pytest.importorskip("pandas")
+    df = speaker_table(_results()).to_dataframe()
+    assert isinstance(df, pd.DataFrame) and list(df["speaker"]) == ["Mevlut Cavusoglu", "Hillary Clinton"]
+
+
+def test_empty_table():
+    table = speaker_table([])
+    assert table.rows == () and table.to_markdown().startswith("| speaker |")
+
+
+ARTICLE = "“We will never leave NATO,” Foreign Minister Anna Petrova said.\n“NATO is a valued partner,” she added.\n"
+
+
+def test_cli_table_formats_plot_and_quiet_progress(tmp_path, capsys):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ARTICLE, encoding="utf-8")
+    b.write_text(ARTICLE.replace("Anna", "A."), encoding="utf-8")
+    png = tmp_path / "t.png"
+    assert main(["table", str(a), str(b), "--plot", str(png), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    (row,) = json.loads(out)["rows"]
+    assert row["speaker"] == "Anna Petrova" and row["quotes"] == 4 and row["docs"] == ["a", "b"]
+    assert row["stance"]["NATO"]["majority"] == "favor"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert err == ""  # stderr is not a terminal here: no progress bar
+    out_csv = tmp_path / "t.csv"
+    assert main(["table", str(a), str(tmp_path / "missing.txt"), "--format", "csv", "--out", str(out_csv)]) == 1
+    assert "missing.txt" in capsys.readouterr().err
+    assert out_csv.read_text(encoding="utf-8").startswith("speaker,roles,quotes,docs,NATO_favor")
