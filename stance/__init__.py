@@ -5,11 +5,13 @@ from .quotes import scan_quotes
 from .targets import Pattern, Target, load_targets_toml
 from .classify import Prediction, StanceItem, classify_text
 from .engine import analyze
+from .batch import analyze_many
 from .aggregate import SpeakerTable, speaker_table
 
 __version__ = "0.1.0"
 __all__ = [
     "analyze",
+    "analyze_many",
     "Attribution",
     "classify_text",
     "DocResult",

@@ -7,6 +7,7 @@ any failure, and puts the labels back on the quotes.
 from __future__ import annotations
 
 import bisect
+import contextvars
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
@@ -18,6 +19,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .plugins import PluginHost
 
 DEFAULT_CLASSIFIER = "lexicon.v1"
+# (spaCy parse, its text) of the document being classified: the engine's parse, for built-in classifiers that can reuse
+# it instead of parsing each quote again. Never part of what a plugin is given or returns.
+CURRENT_PARSE: contextvars.ContextVar = contextvars.ContextVar("stance_current_parse", default=None)
 # Quotes that carry an opinion; headings and scare quotes do not, nested quotes are someone else's words.
 CLASSIFIED_KINDS = ("full", "partial")
 
@@ -101,8 +105,12 @@ def classify_quotes(
     targets: Iterable[str | Target] | None = None,
     sentence_bounds: Sequence[tuple[int, int]] = (),
     host: "PluginHost | None" = None,
+    parsed=None,
 ) -> tuple[list[Quote], list[str]]:
-    """Quotes with ``stance`` filled for each target, and the distinct error messages raised on the way."""
+    """Quotes with ``stance`` filled for each target, and the distinct error messages raised on the way.
+
+    ``parsed``: the spaCy parse of ``text``, if there is one, offered to built-in classifiers for reuse.
+    """
     from .plugins import default_host
 
     host = host or default_host()
@@ -122,7 +130,11 @@ def classify_quotes(
                 StanceItem(q.text, q.content.start_char, t, text[s0:s1], s0, text[p0:p1], p0, q.speaker, role, q.kind, text)
             )
             owners.append(i)
-    labels = host.classify(classifier, items) if items else []
+    token = CURRENT_PARSE.set((parsed, text) if parsed is not None else None)
+    try:
+        labels = host.classify(classifier, items) if items else []
+    finally:
+        CURRENT_PARSE.reset(token)
     per_quote: dict[int, list[StanceLabel]] = {}
     for i, label in zip(owners, labels):
         per_quote.setdefault(i, []).append(label)

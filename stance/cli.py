@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import sys
 from typing import Sequence
@@ -11,7 +12,7 @@ from tqdm import tqdm
 from . import __version__
 from .aggregate import speaker_table
 from .classify import DEFAULT_CLASSIFIER
-from .engine import analyze
+from .batch import analyze_many
 from .errors import InputError, StanceError
 from .io import doc_name, jsonl_lines, read_document, write_atomic
 from .model import DocResult
@@ -36,25 +37,52 @@ def _stance_options(args: argparse.Namespace) -> dict:
             if any(t.name == known.name for known in targets):
                 raise InputError(f"{path}: target {t.name!r} is already registered")
             targets.append(t)
+    if args.processes > 1:  # workers load plugins from entry points themselves
+        return {"classifier": args.classifier, "targets": targets}
     return {"classifier": args.classifier, "targets": targets, "host": host}
 
 
-def _results(paths: Sequence[str], errors: str, options: dict, quiet: bool = False) -> tuple[list[DocResult], int]:
-    results, failed = [], 0
+def _results(
+    paths: Sequence[str], errors: str, options: dict, quiet: bool = False, processes: int = 1
+) -> tuple[list[DocResult], int]:
+    """Analyse every readable file; report each failure on stderr, naming the file, and go on
+    (``errors="skip"``) or stop at the first (``"fail"``). Returns the results and the failure count."""
+    failed = 0
+    stop = False
     # A progress bar only for a person watching: not when stderr is a file or pipe, not with --quiet.
     bar = tqdm(total=len(paths), unit="doc", file=sys.stderr, disable=quiet or not sys.stderr.isatty() or len(paths) < 2)
-    with bar:
+
+    def report(message: str) -> None:
+        nonlocal failed, stop
+        failed += 1
+        bar.write(f"stance: error: {message}", file=sys.stderr)
+        stop = errors == "fail"
+
+    pending: collections.deque[str] = collections.deque()  # paths handed to analyze_many, in order
+
+    def readable():
         for path in paths:
-            bar.update(1)
+            if stop:
+                return
             try:
                 text = read_document(path)
             except InputError as e:
-                failed += 1
-                bar.write(f"stance: error: {e}", file=sys.stderr)
-                if errors == "fail":
-                    break
+                report(str(e))
+                bar.update(1)
                 continue
-            results.append(analyze(text, doc_name(path), **options))
+            pending.append(path)
+            yield doc_name(path), text
+
+    results = []
+    with bar:
+        for result in analyze_many(readable(), n_process=processes, **options):
+            path = pending.popleft()
+            bar.update(1)
+            if result.errors and not result.quotes:
+                report(f"{path}: analysis failed: {'; '.join(result.errors)}")
+            results.append(result)
+            if stop:
+                break
     return results, failed
 
 
@@ -80,7 +108,7 @@ def _table(results: Sequence[DocResult]) -> str:
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
-    results, failed = _results(args.files, args.errors, _stance_options(args), args.quiet)
+    results, failed = _results(args.files, args.errors, _stance_options(args), args.quiet, args.processes)
     chunks = list(jsonl_lines(results)) if args.format == "jsonl" else [_table(results)]
     if args.out:
         write_atomic(args.out, chunks)
@@ -108,10 +136,18 @@ def _corpus_arguments(q: argparse.ArgumentParser) -> None:
         "--targets", action="append", metavar="FILE.toml", help="add the [[target]] tables of a TOML file (repeatable)"
     )
     q.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    q.add_argument("--processes", "-p", type=_positive, default=1, metavar="N", help="worker processes (default 1)")
+
+
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
 
 
 def cmd_table(args: argparse.Namespace) -> int:
-    results, failed = _results(args.files, args.errors, _stance_options(args), args.quiet)
+    results, failed = _results(args.files, args.errors, _stance_options(args), args.quiet, args.processes)
     table = speaker_table(results)
     out = {"md": table.to_markdown, "csv": table.to_csv, "json": table.to_json}[args.format]()
     if args.out:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from .classify import DEFAULT_CLASSIFIER, classify_quotes, sentence_bounds_from
 from .cues import CueFinder, CueMatch
+from .errors import InputError
+from .focus import focus_text
 from .model import Attribution, DocResult, Quote, Span
 from .nlp import load, prepare
 from .quotes import paragraphs, scan_quotes
@@ -16,6 +18,9 @@ from .resolve import Entity, Resolver
 from .roles import description_before
 
 FLOATING_CONFIDENCE = 0.75
+# Longer documents are analysed in paragraph-aligned pieces (spaCy's own limit is nlp.max_length,
+# and a parse needs about 1 GB of memory per 100,000 characters).
+MAX_CHUNK_CHARS = 200_000
 # A floating quote continues the previous speaker only across that speaker's own cue clause.
 FLOATING_MAX_GAP_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
@@ -40,18 +45,83 @@ def analyze(
     classifier: str | None = DEFAULT_CLASSIFIER,
     targets=None,
     host=None,
+    full_parse: bool = False,
 ) -> DocResult:
     """Quotes in ``text`` with their speakers, roles and stances, as a DocResult named ``doc``.
+
+    By default only the paragraphs attribution needs are parsed (``stance.focus``); ``full_parse=True``
+    parses everything (same results, slower; kept to check exactly that).
 
     ``nlp`` is a loaded spaCy pipeline (default: the project's English pipeline). ``classifier`` names
     a registered stance classifier (None: no stance); ``targets`` are target names or Target objects
     (default: every registered target); ``host`` is a PluginHost (default: the process-wide one).
     """
+    if not isinstance(text, str):
+        raise InputError(f"analyze() takes the article as str, not {type(text).__name__}; decode bytes first")
     quotes = scan_quotes(text)
-    if not any(q.depth == 0 and q.kind != "heading" for q in quotes):
+    if not needs_parse(quotes):
         return DocResult(doc=doc, quotes=tuple(finalize_kind(q) for q in quotes))
-    parsed = (prepare(nlp) if nlp is not None else load())(text)
-    return analyze_parsed(parsed, doc, quotes=quotes, classifier=classifier, targets=targets, host=host)
+    parse = prepare(nlp) if nlp is not None else load()
+    if len(text) > min(parse.max_length, MAX_CHUNK_CHARS):
+        return _analyze_in_chunks(text, doc, quotes, nlp=parse, classifier=classifier, targets=targets, host=host)
+    parsed = parse(text if full_parse else focus_text(text, quotes))
+    return analyze_parsed(parsed, doc, quotes=quotes, classifier=classifier, targets=targets, host=host, text=text)
+
+
+def needs_parse(quotes: list[Quote]) -> bool:
+    """Whether any quote could have a speaker (headings never do): otherwise no parse is needed."""
+    return any(q.depth == 0 and q.kind != "heading" for q in quotes)
+
+
+def _chunks(text: str, quotes: list[Quote], size: int) -> list[tuple[int, int, int]]:
+    """(start, end, first paragraph index) of paragraph-aligned pieces of at most ~``size`` characters,
+    never cutting through a quotation."""
+    paras = paragraphs(text)
+    inside = [(q.outer.start_char, q.outer.end_char) for q in quotes if q.depth == 0]
+    out: list[tuple[int, int, int]] = []
+    start, first = 0, 0
+    for p in paras:
+        cut = p.end
+        if cut - start >= size and not any(a < cut < b for a, b in inside):
+            out.append((start, cut, first))
+            start, first = cut, p.index + 1
+    if start < len(text) or not out:
+        out.append((start, len(text), first))
+    return out
+
+
+def _analyze_in_chunks(text: str, doc: str, quotes: list[Quote], **options) -> DocResult:
+    """A document longer than the parser takes, analysed piece by piece with exact offsets.
+
+    Each piece is a run of whole paragraphs; its results are shifted back into the document. A
+    pronoun cannot reach back into an earlier piece: pieces are large enough for that to be rare.
+    """
+    out: list[Quote] = []
+    errors: list[str] = []
+    for start, end, first_para in _chunks(text, quotes, MAX_CHUNK_CHARS // 2):
+        part = analyze(text[start:end], doc, **options)
+        out.extend(shift_quote(q, start, first_para) for q in part.quotes)
+        errors.extend(e for e in part.errors if e not in errors)
+    return DocResult(doc=doc, quotes=tuple(out), errors=tuple(errors))
+
+
+def shift_quote(q: Quote, chars: int, paras: int) -> Quote:
+    """``q`` with every offset moved by ``chars`` and its paragraph index by ``paras``."""
+
+    def move(x):
+        if isinstance(x, dict):
+            y = {k: move(v) for k, v in x.items()}
+            if "start_char" in y and "end_char" in y:
+                y["start_char"] += chars
+                y["end_char"] += chars
+            return y
+        if isinstance(x, list):
+            return [move(v) for v in x]
+        return x
+
+    d = move(q.to_dict())
+    d["paragraph"] += paras
+    return Quote.from_dict(d)
 
 
 def analyze_parsed(
@@ -62,15 +132,16 @@ def analyze_parsed(
     classifier: str | None = DEFAULT_CLASSIFIER,
     targets=None,
     host=None,
+    text: str | None = None,
 ) -> DocResult:
     """Stages 2–5 on a document someone has already parsed with spaCy (the ``stance_quotes`` component)."""
-    text = parsed.text
+    text = parsed.text if text is None else text
     quotes = scan_quotes(text) if quotes is None else quotes
     attributed = attribute(parsed, text, quotes)
     if classifier is None:
         return DocResult(doc=doc, quotes=tuple(attributed))
     classified, errors = classify_quotes(
-        text, attributed, classifier=classifier, targets=targets, sentence_bounds=sentence_bounds_from(parsed), host=host
+        text, attributed, classifier=classifier, targets=targets, sentence_bounds=sentence_bounds_from(parsed), host=host, parsed=parsed
     )
     return DocResult(doc=doc, quotes=tuple(classified), errors=tuple(errors))
 

@@ -50,7 +50,9 @@ MAX_TITLE_TOKENS = 8
 
 
 def _same_line(a, b) -> bool:
-    return "\n" not in a.doc.text[a.idx : b.idx] and "\r" not in a.doc.text[a.idx : b.idx]
+    """No line break between tokens a and b (b after a). Reads only the tokens in between:
+    ``Doc.text`` would rebuild the whole document's text on every call."""
+    return not any("\n" in t.text_with_ws or "\r" in t.text_with_ws for t in a.doc[a.i : b.i])
 
 
 def _run(doc, start: int, step: int, allowed: tuple[str, ...], limit: int) -> list:

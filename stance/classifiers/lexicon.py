@@ -24,7 +24,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..classify import Prediction, StanceItem
+from ..classify import CURRENT_PARSE, Prediction, StanceItem
 from ..hookspecs import hookimpl
 from ..lexicons import stance_cues as L
 from ..cues import is_reporting_token
@@ -431,14 +431,20 @@ class LexiconClassifier:
         return self._nlp
 
     def classify(self, items: list[StanceItem]) -> list[Prediction]:
-        wanted = {}
+        wanted: dict[str, object] = {}
+        reuse = CURRENT_PARSE.get()
         for item in items:
-            text, _ = _analysis_text(item)
-            if text not in wanted and self._relevant(item, text):
-                wanted[text] = None
-        if wanted:
+            text, offset = _analysis_text(item)
+            if text in wanted or not self._relevant(item, text):
+                continue
+            # The engine already parsed the document: cut the quote out of that parse instead of
+            # parsing it again (it is the same text, read in its context).
+            span = _span_of(reuse, item, offset, text) if reuse is not None else None
+            wanted[text] = span.as_doc() if span is not None else None
+        todo = [t for t, d in wanted.items() if d is None]
+        if todo:
             disable = [p for p in ("ner",) if p in self.nlp.pipe_names]
-            for text, doc in zip(wanted, self.nlp.pipe(list(wanted), disable=disable)):
+            for text, doc in zip(todo, self.nlp.pipe(todo, disable=disable)):
                 wanted[text] = doc
         return [self._one(item, wanted.get(_analysis_text(item)[0])) for item in items]
 
@@ -469,6 +475,15 @@ class LexiconClassifier:
         else:
             score = _entity_score(doc, target, item, speaker, frame)
         return _prediction(score, offset, item)
+
+
+def _span_of(reuse, item: StanceItem, offset: int, text: str):
+    """The stretch of the engine's parse that is exactly ``text`` (None if tokens do not align)."""
+    parsed, parsed_text = reuse
+    if parsed_text is not item.document and parsed_text != item.document:
+        return None
+    span = parsed.char_span(offset, offset + len(text))
+    return span if span is not None and parsed_text[offset : offset + len(text)] == text else None
 
 
 def _entity_score(doc, target: Target, item: StanceItem, speaker: set[str], frame: int = 0) -> _Score:
