@@ -20,6 +20,8 @@ from .quotes import Paragraph, paragraphs
 from .resolve import PRONOUN_WINDOW
 
 NEIGHBOURS = 1
+# How many earlier paragraphs naming someone a pronoun's antecedent search must see.
+PRONOUN_REACH = 2
 # A capitalised word that may be part of a name ("Cavusoglu", "NATO"), not a sentence opener.
 _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]{2,}")
 _BLANK = re.compile(r"[^\r\n]")
@@ -39,10 +41,13 @@ def focus_paragraphs(text: str, quotes: list[Quote], paras: list[Paragraph] | No
         first = q.paragraph
         last = first + max(0, len(q.parts) - 1)
         lo, hi = max(0, first - NEIGHBOURS), min(len(paras) - 1, last + NEIGHBOURS)
-        # reach back as far as pronoun resolution does
-        while lo > 0 and paras[first].start - paras[lo - 1].start <= PRONOUN_WINDOW:
-            lo -= 1
-        keep.update(range(lo, hi + 1))
+        # reach back, within the pronoun window, to the PRONOUN_REACH nearest paragraphs that name someone
+        named, j = 0, lo
+        while j > 0 and named < PRONOUN_REACH and paras[first].start - paras[j - 1].start <= PRONOUN_WINDOW:
+            j -= 1
+            if _name_words(text[paras[j].start : paras[j].end]):
+                named += 1
+        keep.update(range(j, hi + 1))
     if not keep:
         return keep
     names = {w for i in keep for w in _name_words(text[paras[i].start : paras[i].end])}
