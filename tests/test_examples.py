@@ -33,3 +33,8 @@ def test_spacy_component_example(tmp_path):
     out = run("spacy_component.py", cwd=tmp_path)
     assert out.startswith("Jens Stoltenberg (NATO Secretary-General): Turkey is a highly valued ally")
     assert "NATO=favor" in out
+
+
+def test_dask_example(tmp_path):
+    out = run("dask_cluster.py", cwd=tmp_path)
+    assert out.startswith("5 documents, ") and "| Mevlut Cavusoglu | Turkish Foreign Minister | 12 | 3 |" in out
