@@ -50,6 +50,12 @@ def write_atomic_bytes(path: str | os.PathLike, data: bytes) -> None:
     _write_atomic(path, (data,))
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _write_atomic(path: str | os.PathLike, chunks: Iterable[bytes]) -> None:
     p = Path(path)
     try:
@@ -57,6 +63,8 @@ def _write_atomic(path: str | os.PathLike, chunks: Iterable[bytes]) -> None:
     except OSError as e:
         raise InputError(f"{p}: cannot write here ({e.strerror or e})") from e
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would have
+        os.chmod(tmp, p.stat().st_mode & 0o777 if p.exists() else 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
             for c in chunks:
                 f.write(c)
