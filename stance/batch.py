@@ -14,7 +14,7 @@ import multiprocessing
 from typing import Iterable, Iterator
 
 from .classify import DEFAULT_CLASSIFIER
-from .engine import analyze, analyze_parsed, finalize_kind, needs_parse, MAX_CHUNK_CHARS
+from .engine import analyze, analyze_parsed, finalize_kind, needs_parse, require_text, too_long
 from .errors import InputError
 from .focus import focus_text
 from .model import DocResult
@@ -94,16 +94,13 @@ def _serial(named: Iterator[tuple[str, str]], parse, batch_size: int, *, full_pa
         prepared = []
         for name, text in batch:
             try:
-                if not isinstance(text, str):
-                    raise InputError(f"expected the article as str, not {type(text).__name__}")
-                quotes = scan_quotes(text)
+                quotes = scan_quotes(require_text(text))
             except Exception as e:  # contain any failure to this document
                 prepared.append((name, text, None, e))
                 continue
             prepared.append((name, text, quotes, None))
-        limit = min(parse.max_length, MAX_CHUNK_CHARS)
         wanted = [
-            i for i, (_, text, quotes, err) in enumerate(prepared) if err is None and needs_parse(quotes) and len(text) <= limit
+            i for i, (_, text, quotes, err) in enumerate(prepared) if err is None and needs_parse(quotes) and not too_long(text, parse)
         ]
         parsed = _parse_all(parse, [_parse_input(prepared[i], full_parse) for i in wanted], batch_size)
         by_index = dict(zip(wanted, parsed))

@@ -89,7 +89,7 @@ def sentence_bounds_from(doc) -> list[tuple[int, int]]:
     return [(s.start_char, s.end_char) for s in doc.sents]
 
 
-def _sentence_around(bounds: Sequence[tuple[int, int]], starts: Sequence[int], q: Quote, text: str) -> tuple[int, int]:
+def _sentence_around(bounds: Sequence[tuple[int, int]], starts: Sequence[int], q: Quote) -> tuple[int, int]:
     if not bounds:
         return q.content.start_char, q.content.end_char
     first = max(0, bisect.bisect_right(starts, q.outer.start_char) - 1)
@@ -121,7 +121,7 @@ def classify_quotes(
     for i, q in enumerate(quotes):
         if q.depth or q.kind not in CLASSIFIED_KINDS:
             continue
-        s0, s1 = _sentence_around(sentence_bounds, starts, q, text)
+        s0, s1 = _sentence_around(sentence_bounds, starts, q)
         para = paragraph_at(paras, q.content.start_char, paras[0]) if paras else None
         p0, p1 = (para.start, para.end) if para else (0, len(text))
         role = " ".join(r.text for r in q.role) or None

@@ -56,16 +56,26 @@ def analyze(
     a registered stance classifier (None: no stance); ``targets`` are target names or Target objects
     (default: every registered target); ``host`` is a PluginHost (default: the process-wide one).
     """
-    if not isinstance(text, str):
-        raise InputError(f"analyze() takes the article as str, not {type(text).__name__}; decode bytes first")
-    quotes = scan_quotes(text)
+    quotes = scan_quotes(require_text(text))
     if not needs_parse(quotes):
         return DocResult(doc=doc, quotes=tuple(finalize_kind(q) for q in quotes))
     parse = prepare(nlp) if nlp is not None else load()
-    if len(text) > min(parse.max_length, MAX_CHUNK_CHARS):
+    if too_long(text, parse):
         return _analyze_in_chunks(text, doc, quotes, nlp=parse, classifier=classifier, targets=targets, host=host)
     parsed = parse(text if full_parse else focus_text(text, quotes))
     return analyze_parsed(parsed, doc, quotes=quotes, classifier=classifier, targets=targets, host=host, text=text)
+
+
+def require_text(text) -> str:
+    """``text`` itself, or InputError if it is not a str (bytes, None, …)."""
+    if not isinstance(text, str):
+        raise InputError(f"expected the article as str, not {type(text).__name__}; decode bytes first")
+    return text
+
+
+def too_long(text: str, parse) -> bool:
+    """Longer than one parse should take: analysed in paragraph-aligned pieces instead."""
+    return len(text) > min(parse.max_length, MAX_CHUNK_CHARS)
 
 
 def needs_parse(quotes: list[Quote]) -> bool:

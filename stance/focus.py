@@ -34,6 +34,8 @@ def _name_words(s: str) -> set[str]:
 def focus_paragraphs(text: str, quotes: list[Quote], paras: list[Paragraph] | None = None) -> set[int]:
     """Indexes of the paragraphs to parse."""
     paras = paragraphs(text) if paras is None else paras
+    # name words of each paragraph, computed once (every quote looks back over the same paragraphs)
+    names_in = [_name_words(text[p.start : p.end]) for p in paras]
     keep: set[int] = set()
     for q in quotes:
         if q.depth or q.kind == "heading":
@@ -45,15 +47,13 @@ def focus_paragraphs(text: str, quotes: list[Quote], paras: list[Paragraph] | No
         named, j = 0, lo
         while j > 0 and named < PRONOUN_REACH and paras[first].start - paras[j - 1].start <= PRONOUN_WINDOW:
             j -= 1
-            if _name_words(text[paras[j].start : paras[j].end]):
+            if names_in[j]:
                 named += 1
         keep.update(range(j, hi + 1))
     if not keep:
         return keep
-    names = {w for i in keep for w in _name_words(text[paras[i].start : paras[i].end])}
-    for p in paras:
-        if p.index not in keep and not names.isdisjoint(_name_words(text[p.start : p.end])):
-            keep.add(p.index)
+    names = set().union(*(names_in[i] for i in keep))
+    keep.update(p.index for p in paras if not names.isdisjoint(names_in[p.index]))
     return keep
 
 

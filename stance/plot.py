@@ -1,6 +1,8 @@
 """A heatmap of a SpeakerTable: speakers × targets, coloured by net stance, annotated with counts."""
 from __future__ import annotations
 
+import io
+
 from .aggregate import SpeakerTable
 from .io import write_atomic_bytes
 
@@ -10,8 +12,6 @@ def plot_table(table: SpeakerTable, path: str, title: str = "Stance by speaker")
     import matplotlib
 
     matplotlib.use("Agg")  # files only: no display needed, same output everywhere
-    import io
-
     import matplotlib.pyplot as plt
 
     rows, targets = table.rows, table.targets
