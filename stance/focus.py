@@ -22,8 +22,9 @@ from .resolve import PRONOUN_WINDOW
 NEIGHBOURS = 1
 # How many earlier paragraphs naming someone a pronoun's antecedent search must see.
 PRONOUN_REACH = 2
-# A capitalised word that may be part of a name ("Cavusoglu", "NATO"), not a sentence opener.
-_NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]{2,}")
+# A capitalised word that may be part of a name ("Cavusoglu", "NATO"), not a sentence opener; a
+# period after a capital is an initial, not a sentence end ("George H.W. Bush").
+_NAME_WORD = re.compile(r"(?<![^A-Z][.!?]\s)(?<!^)\b[A-Z][\w’'-]{2,}")
 _BLANK = re.compile(r"[^\r\n]")
 
 

@@ -5,6 +5,7 @@ import functools
 
 from spacy.language import Language
 
+from .attributes import install as install_fast_attributes
 from .errors import ModelNotFoundError
 
 PARAGRAPH_BREAKS = "stance_paragraph_breaks"
@@ -52,6 +53,7 @@ def load(name: str | None = None):
             raise ModelNotFoundError(
                 f"spaCy pipeline {candidate!r} lacks {', '.join(sorted(missing))}; stance needs a parser and NER"
             )
+        install_fast_attributes(nlp)  # same annotations as attribute_ruler + lemmatizer, faster
         return prepare(nlp)
     raise ModelNotFoundError(
         f"spaCy pipeline {names[0]!r} is not installed. Install it with: "

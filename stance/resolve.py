@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -37,6 +38,7 @@ NON_PERSON_ENTS = ("GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCEN
 PRONOUN_WINDOW = 1500
 
 
+@functools.lru_cache(maxsize=8192)  # names are compared pairwise, so the same words come back often
 def fold(s: str) -> str:
     """Lowercase without accents: Yücel -> yucel."""
     s = unicodedata.normalize("NFKD", s)
@@ -117,9 +119,13 @@ class Resolver:
     def _name_span_of(self, head):
         """The tokens naming a person whose head token is ``head`` (a PERSON entity or a PROPN run)."""
         if head.ent_type_ == "PERSON":
-            for ent in self.doc.ents:
-                if ent.start <= head.i < ent.end:
-                    return ent
+            # the entity around head, from the IOB tags (doc.ents would rebuild every entity)
+            start, end = head.i, head.i + 1
+            while start > 0 and self.doc[start].ent_iob_ == "I":
+                start -= 1
+            while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+                end += 1
+            return self.doc[start:end]
         start = head.i
         while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].dep_ in ("compound", "flat"):
             start -= 1

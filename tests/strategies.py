@@ -8,6 +8,7 @@ from the code under test.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from hypothesis import strategies as st
 
@@ -122,3 +123,82 @@ def news_documents(draw):
         elif draw(st.booleans()):
             b.add(" " + draw(sentence()))
     return Doc("".join(b.chunks), b.quotes)
+
+
+# --- mutated seed text -----------------------------------------------------------------------------
+# The project's own sample articles, cut into windows of a few paragraphs and damaged the way scraped
+# news gets damaged: marks dropped or doubled, line ends changed, junk and other scripts inserted.
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+SEED_PARAGRAPHS = [
+    [p for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
+    for path in sorted(SEEDS_DIR.glob("*.txt"))
+]
+JUNK = [
+    "\u201c", "\u201d", "\u2018", "\u2019", '"', "'", "«", "»", "\u00a0", "\u200b", "\ufeff", "\x00", "\x1b",
+    "\r", "\r\n", "\n\n", "\t", "—", "…", "Москва", "北大西洋", "🇹🇷", "\u202e", "said", " he said.", ":",
+]
+
+
+@st.composite
+def seed_excerpt(draw):
+    """A window of one to five consecutive paragraphs of a seed article, joined by a newline style."""
+    paras = draw(st.sampled_from(SEED_PARAGRAPHS))
+    start = draw(st.integers(0, len(paras) - 1))
+    n = draw(st.integers(1, 5))
+    return draw(st.sampled_from(PARA_SEPS)).join(paras[start : start + n])
+
+
+@st.composite
+def mutated_seed_text(draw):
+    """Seed text after up to six random edits: delete, duplicate or swap a slice, or insert junk."""
+    text = draw(seed_excerpt())
+    for _ in range(draw(st.integers(0, 6))):
+        if not text:
+            break
+        i = draw(st.integers(0, len(text)))
+        j = min(len(text), i + draw(st.integers(0, 40)))
+        op = draw(st.sampled_from(["delete", "duplicate", "insert", "insert", "upper", "swap_marks"]))
+        if op == "delete":
+            text = text[:i] + text[j:]
+        elif op == "duplicate":
+            text = text[:j] + text[i:j] + text[j:]
+        elif op == "insert":
+            text = text[:i] + draw(st.sampled_from(JUNK) | st.text(max_size=5)) + text[i:]
+        elif op == "upper":
+            text = text[:i] + text[i:j].upper() + text[j:]
+        else:
+            table = str.maketrans("\u201c\u201d\u2018\u2019", '""\'\'')
+            text = text[:i] + text[i:j].translate(table) + text[j:]
+    return text
+
+
+# --- quote, cue and speaker -------------------------------------------------------------------------
+@dataclass
+class Attributed:
+    text: str
+    quote: tuple[int, int]  # content offsets
+    speaker: str
+
+
+@st.composite
+def attributed_quotes(draw):
+    """A narrative sentence, then a quote with its speaker and cue in one of the common orders."""
+    name, cue = draw(st.sampled_from(NAMES)), draw(st.sampled_from(CUES))
+    lead = draw(sentence(apostrophes=False)) + draw(st.sampled_from(PARA_SEPS))
+    content = draw(sentence(apostrophes=False))
+    opener, closer = draw(st.sampled_from(DOUBLE_STYLES))
+    form = draw(st.sampled_from(["quote_cue", "quote_cue_inverted", "colon", "that"]))
+    if form == "quote_cue":
+        before, after = "", f" {name} {cue}."
+        content = content[:-1] + ","
+    elif form == "quote_cue_inverted":
+        # "told Name" would make Name the listener, so only cues that invert cleanly
+        before, after = "", f" {draw(st.sampled_from(['said', 'added', 'noted', 'warned']))} {name}."
+        content = content[:-1] + ","
+    elif form == "colon":
+        before, after = f"{name} {cue}: ", ""
+    else:
+        before, after = f"{name} {cue} that ", ""
+    start = len(lead) + len(before) + len(opener)
+    text = lead + before + opener + content + closer + after
+    return Attributed(text, (start, start + len(content)), name)

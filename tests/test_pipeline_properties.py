@@ -1,13 +1,20 @@
-"""Properties of the whole pipeline (scanner + parse + attribution) on generated text."""
+"""Properties of the whole pipeline (scanner + parse + attribution + stance) on generated text.
+
+The number of examples follows the hypothesis profile, so ``--hypothesis-profile=fuzz`` makes
+these long runs too (see tests/conftest.py).
+"""
 import json
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from stance.engine import analyze
 from stance.model import DocResult
 
-from .strategies import news_documents
+from .strategies import attributed_quotes, mutated_seed_text, news_documents
+
+# A parse costs far more than a scan, so the pipeline runs fewer examples than the scanner tests.
+PIPELINE = settings(max_examples=max(40, settings.default.max_examples // 3))
 
 
 @pytest.fixture(scope="module")
@@ -21,6 +28,7 @@ def check(text, result):
     for q in result.quotes:
         spans = [q.content, q.outer, *q.parts, *q.role]
         spans += [s for s in (q.speaker_mention, q.cue) if s is not None]
+        spans += [e for label in q.stance for e in label.evidence]
         for s in spans:
             assert 0 <= s.start_char <= s.end_char <= len(text)
             assert text[s.start_char : s.end_char] == s.text
@@ -28,19 +36,40 @@ def check(text, result):
             assert 0 < q.attribution.confidence <= 1
         if q.kind in ("heading", "scare"):
             assert q.speaker is None
+        for label in q.stance:
+            assert label.label in ("favor", "against", "none") and 0 <= label.score <= 1
     assert DocResult.from_dict(json.loads(json.dumps(result.to_dict()))) == result
 
 
-@settings(max_examples=60)
+@PIPELINE
 @given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
 def test_arbitrary_text(nlp, text):
     check(text, analyze(text, "x", nlp=nlp))
 
 
-@settings(max_examples=60)
+@PIPELINE
 @given(doc=news_documents())
 def test_generated_news(nlp, doc):
     result = analyze(doc.text, "x", nlp=nlp)
     check(doc.text, result)
     assert sorted((q.start_char, q.end_char, q.depth) for q in result.quotes) == sorted(doc.quotes)
     assert analyze(doc.text, "x", nlp=nlp) == result
+
+
+@PIPELINE
+@given(text=mutated_seed_text())
+def test_mutated_seed_text(nlp, text):
+    result = analyze(text, "x", nlp=nlp)
+    check(text, result)
+    assert analyze(text, "x", nlp=nlp) == result
+
+
+@PIPELINE
+@given(case=attributed_quotes())
+def test_generated_quote_cue_and_speaker_are_recovered(nlp, case):
+    result = analyze(case.text, "x", nlp=nlp)
+    check(case.text, result)
+    [quote] = [q for q in result.quotes if q.depth == 0]
+    assert (quote.content.start_char, quote.content.end_char) == case.quote
+    assert quote.speaker == case.speaker, case.text
+    assert quote.cue is not None and quote.attribution is not None

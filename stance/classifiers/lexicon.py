@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import weakref
 from dataclasses import dataclass, field
 
 from ..classify import CURRENT_PARSE, Prediction, StanceItem
@@ -250,12 +251,24 @@ class _Score:
             self.add(a * weight, s, e)
 
 
+# Doc.text rebuilds the string from the tokens on every access; each analysed doc is searched
+# several times, so its text is kept as long as the doc lives.
+_TEXTS: "weakref.WeakKeyDictionary[object, str]" = weakref.WeakKeyDictionary()
+
+
+def _text(doc) -> str:
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
 def _mentions(doc, regex: re.Pattern[str] | None) -> list:
     """Root tokens of the matches of ``regex`` in ``doc``."""
     if regex is None:
         return []
     out = []
-    for m in regex.finditer(doc.text):
+    for m in regex.finditer(_text(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and len(span):
             out.append(span.root)
@@ -342,7 +355,7 @@ def _proposition_matches(doc, target: Target):
         actions = {a.lower() for a in p.actions}
         if objects is None:
             continue
-        hits = [(m.start(), m.end()) for m in objects.finditer(doc.text)]
+        hits = [(m.start(), m.end()) for m in objects.finditer(_text(doc))]
         if not hits:
             continue
         for t in doc:
@@ -383,8 +396,14 @@ def _regex(phrases: tuple[str, ...]):
 
 def _implied_ok(target: Target, item: StanceItem) -> bool:
     """Implied aliases ("the alliance") count only where the document names the target outright."""
-    explicit = _regex(target.aliases)
-    return bool(target.implied) and explicit is not None and bool(explicit.search(item.document or item.paragraph or item.text))
+    return bool(target.implied) and _names_any(target.aliases, item.document or item.paragraph or item.text)
+
+
+@functools.lru_cache(maxsize=64)
+def _names_any(phrases: tuple[str, ...], text: str) -> bool:
+    # cached: every quote of a document asks this of the same (whole) document
+    explicit = _regex(phrases)
+    return explicit is not None and explicit.search(text) is not None
 
 
 def _analysis_text(item: StanceItem) -> tuple[str, int]:
@@ -433,6 +452,7 @@ class LexiconClassifier:
     def classify(self, items: list[StanceItem]) -> list[Prediction]:
         wanted: dict[str, object] = {}
         reuse = CURRENT_PARSE.get()
+        arrays = None
         for item in items:
             text, offset = _analysis_text(item)
             if text in wanted or not self._relevant(item, text):
@@ -440,7 +460,12 @@ class LexiconClassifier:
             # The engine already parsed the document: cut the quote out of that parse instead of
             # parsing it again (it is the same text, read in its context).
             span = _span_of(reuse, item, offset, text) if reuse is not None else None
-            wanted[text] = span.as_doc() if span is not None else None
+            if span is not None and arrays is None:
+                # the parse as an array once, not once per quote (Span.as_doc would redo it)
+                head = span.doc._get_array_attrs()
+                arrays = (head, span.doc.to_array(head))
+            # as_doc edits the rows it copies, so it gets its own copy of the array
+            wanted[text] = span.as_doc(array_head=arrays[0], array=arrays[1].copy()) if span is not None else None
         todo = [t for t, d in wanted.items() if d is None]
         if todo:
             disable = [p for p in ("ner",) if p in self.nlp.pipe_names]
