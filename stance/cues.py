@@ -10,6 +10,11 @@ Works on the spaCy parse of the document. Each rule ("sieve") is a small method;
 * ``cue.dash``           "“…” ― Carla Sanchez"
 * ``cue.colon``          "X said:" / "X literally:" before the quote, also across a paragraph break
 * ``cue.next_paragraph`` a cue standing alone in the next paragraph ("he added.")
+* ``cue.characterizes``  a partial quote as the "as" complement of any verb with an object: the
+  subject is characterizing in those words ("Reid has been pounding Trump as a “con artist”")
+* ``cue.transcript``     a speaker label opening a quoted transcript turn ("“PENCE: Well, look, …”")
+* ``cue.surface``        "“…,” NAME said" / "“…,” said NAME" read from the word order when the parse
+  does not connect verb and speaker (the parser often takes the quote for the subject)
 * ``cue.previous_sentence`` the sentence before the quote is an attribution ("…, Schiff said. “…”");
   the engine tries it (``CueFinder.find_previous_sentence``) only after floating continuation
 Floating quotes (no cue of their own) are handled in the engine, after resolution.
@@ -22,16 +27,26 @@ from .lexicons.reporting import (
     ACCORDING_TO,
     ATTRIBUTION_DASHES,
     MULTIWORD_CUES,
+    OBJECT_CUES,
     OBJECT_SPEAKER_VERBS,
+    SOURCE_NOUNS,
     SPEECH_NOUNS,
     WEAK_VERBS,
     is_reporting_verb,
     reporting_lemma,
 )
+from .lexicons.roles import PERSONAL_PRONOUNS, ROLE_ABBREVIATIONS, ROLE_NOUNS
 from .model import Quote
-from .quotes import Paragraph, paragraph_at
+from .quotes import TRANSCRIPT_LABEL, Paragraph, paragraph_at
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Entity types that never speak ("Saturday at the convention Warren said": the parser may take the day
+# for the subject). Percentages and numbers do, in polling news ("63 percent said").
+NOT_SPEAKER_ENTS = ("DATE", "TIME", "MONEY", "ORDINAL")
+# Parts of speech a speaker mention's head can have.
+NOMINAL_POS = ("PROPN", "NOUN", "PRON", "NUM", "X")
+_SPEAKER_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+_PRONOUNS = frozenset({*PERSONAL_PRONOUNS, "i", "we", "they", "you", "who"})
 # Dependencies through which a verb without a subject inherits its head's subject
 # ("Putin warned …, threatening to unleash “…”").
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp")
@@ -44,7 +59,17 @@ CONFIDENCE = {
     "cue.adjacent": 0.85,
     "cue.colon": 0.8,
     "cue.next_paragraph": 0.8,
+    "cue.surface": 0.75,
+    "cue.transcript": 0.8,
+    "cue.characterizes": 0.7,
 }
+
+# How far before "as “…”" its verb may be ("cited Trump’s past references to Machado as").
+CHARACTERIZE_REACH = 8
+# How many words a "“…,” X said" clause may have after the quote (name, title, apposition).
+SURFACE_MAX_TOKENS = 12
+# Parts of speech a speaker's noun phrase is made of ("Tulsa police Chief Chuck Jordan", "the spokesman").
+_NP_POS = ("PROPN", "NOUN", "ADJ", "DET", "PRON", "NUM", "PUNCT", "SPACE", "CCONJ", "PART")
 
 
 @dataclass(frozen=True)
@@ -55,6 +80,7 @@ class CueMatch:
     cue_end: int  # token index, exclusive
     speaker: int | None  # head token of the speaker mention
     method: str
+    named: bool = False  # the mention is a person's name whatever NER says (a transcript label)
 
     @property
     def confidence(self) -> float:
@@ -64,8 +90,11 @@ class CueMatch:
 def is_reporting_token(t, strict: bool = True) -> bool:
     """A verb token from the reporting lexicon; ``strict`` leaves out verbs that report speech
     only with a complement (add, call, …)."""
-    if not t.tag_.startswith("VB") or not is_reporting_verb(t.lemma_.lower(), t.lower_):
+    if not t.tag_.startswith("VB"):
         return False
+    if not is_reporting_verb(t.lemma_.lower(), t.lower_):
+        obj = OBJECT_CUES.get(t.lemma_.lower())
+        return obj is not None and any(c.dep_ == "dobj" and c.lower_ == obj for c in t.children)
     return not (strict and reporting_lemma(t.lemma_.lower(), t.lower_) in WEAK_VERBS)
 
 
@@ -101,7 +130,27 @@ class CueFinder:
 
 
     def speaker_of(self, verb):
-        """Head token of the speaker of a reporting verb, climbing to a governing verb when it has no subject."""
+        """Head token of the speaker of a reporting verb, climbing to a governing verb when it has no
+        subject; None when what the parse offers cannot be a speaker (a date, a preposition)."""
+        s = self._subject_of(verb)
+        if s is None:
+            s = self._name_before(verb)
+        if s is None or s.pos_ not in NOMINAL_POS or s.ent_type_ in NOT_SPEAKER_ENTS:
+            return None
+        return s
+
+    def _name_before(self, verb):
+        """When the parse gives a verb no subject ("…, Obama and Clinton call them “…”" with the names
+        attached elsewhere), the name or personal pronoun right before it, past auxiliaries and adverbs."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].pos_ in ("AUX", "ADV", "PART") and not self.in_quote[i]:
+            i -= 1
+        if i < 0 or self.in_quote[i]:
+            return None
+        t = self.doc[i]
+        return t if t.pos_ == "PROPN" or t.lower_ in _PRONOUNS and t.lower_ != "who" else None
+
+    def _subject_of(self, verb):
         seen = set()
         v = verb
         while v is not None and v.i not in seen and not self.in_quote[v.i]:
@@ -110,7 +159,8 @@ class CueFinder:
             deps = {c.dep_: c for c in v.children if not self.in_quote[c.i]}
             if lemma in OBJECT_SPEAKER_VERBS:
                 for dep in ("dobj", "nsubjpass"):
-                    if dep in deps:
+                    # "the paper quoted X": X speaks; "Clinton cited Trump’s remarks as …": Clinton does
+                    if dep in deps and speaker_like(deps[dep]):
                         return deps[dep]
             for dep in SUBJECT_DEPS:
                 if dep in deps and not (dep == "nsubjpass" and "agent" in deps):
@@ -119,8 +169,24 @@ class CueFinder:
                 pobj = [c for c in deps["agent"].children if c.dep_ == "pobj"]
                 if pobj:
                     return pobj[0]
+            if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "PRON") and speaker_like(v.head) and not self.in_quote[v.head.i]:
+                return v.head  # "footage of Hillary Clinton asking, “…”": the person the verb describes
+            if v.dep_ == "acl" and v.head.lemma_.lower() in SPEECH_NOUNS and v.head.i != v.head.head.i:
+                # "the Council issued a statement calling the test “…”": the statement's author speaks
+                noun = v.head
+                owner = [c for c in noun.children if c.dep_ == "poss" and not self.in_quote[c.i]]
+                if owner:
+                    return owner[0]
+                if noun.dep_ not in ("dobj", "pobj") or self.in_quote[noun.head.i]:
+                    break
+                v = noun.head if noun.dep_ == "dobj" else noun.head.head
+                continue
             if v.dep_ in CLIMB_DEPS and v.head.i != v.i:
                 v = v.head
+                # "began by saying …", "After saying …, she was whisked": through the preposition
+                # to the verb it hangs on
+                while v.pos_ == "ADP" and v.head.i != v.i:
+                    v = v.head
                 # A verb that is not a reporting verb lends its subject only when it heads
                 # its own sentence: in "Trump tweeted that Machado was “disgusting” and
                 # encouraged …", "was" is inside the tweet and Machado is not the speaker.
@@ -181,16 +247,22 @@ class CueFinder:
         for v in frame:
             if not is_reporting_token(v, strict=False):
                 continue
-            gov = v.i in governing
+            # "…, as a Homeland Security memo put it", "During his years in office, Mr. Obama said, a
+            # majority …": a parenthetical cue speaks for the clause it hangs on, so it governs the
+            # quote when that clause does
+            gov = v.i in governing or (v.head.i in governing and _parenthetical(v))
             if not gov and (q.kind != "full" or not is_reporting_token(v)):
                 continue  # partial quotes need a verb that governs them
             if not gov and not any(a.i in qidx for a in v.ancestors) and not self._next_to(v, qspan):
                 continue
             dist = min(abs(v.i - qspan.start), abs(v.i - (qspan.end - 1)))
-            key = (0 if gov else 1, dist)
             speaker = self._outer_speaker(v, self.speaker_of(v))
             if speaker is None:
                 continue
+            # Governing beats adjacent; then a verb of speech proper ("said") beats one that speaks of
+            # speech only with a complement ("continue", "call"), and a subject that can speak beats
+            # one that cannot ("the platform should reiterate …" inside "Schultz said that …").
+            key = (0 if gov else 1, 0 if is_reporting_token(v) else 1, 0 if speaker_like(speaker) else 1, dist)
             if best is None or key < best[0]:
                 best = (key, CueMatch(*self._extent(v), speaker.i, "cue.governs" if gov else "cue.adjacent"))
         return best[1] if best else None
@@ -296,6 +368,72 @@ class CueFinder:
             return None
         return self._clause_speaker([t for t in span if not self.in_quote[t.i]], "cue.next_paragraph")
 
+    def _characterizes(self, qspan) -> CueMatch | None:
+        """“X VERB Y as “…”": a fragment that says what someone calls something. Read from the words
+        (the parser often takes "as" for a conjunction here): "as" and an optional article before the
+        quote, and a verb with an object of its own before that ("admires Putin as", "went after Trump
+        as"), which leaves out "known as"."""
+        i = qspan.start - 1
+        while i >= 0 and (self.doc[i].is_punct or self.doc[i].pos_ == "DET"):
+            i -= 1
+        if i < 0 or self.doc[i].lower_ != "as" or self.in_quote[i]:
+            return None
+        between = []
+        for t in reversed(self.doc[max(0, i - CHARACTERIZE_REACH) : i]):
+            if t.pos_ == "VERB" and not self.in_quote[t.i]:
+                if not any(b.pos_ in ("NOUN", "PROPN", "PRON") for b in between):
+                    return None
+                speaker = self.speaker_of(t)
+                if speaker is None or self.in_quote[speaker.i] or not speaker_like(speaker):
+                    return None
+                return CueMatch(t.i, t.i + 1, speaker.i, "cue.characterizes")
+            if t.text in (",", ";", ":") or self.in_quote[t.i]:
+                return None
+            between.append(t)
+        return None
+
+    def _transcript(self, q: Quote) -> CueMatch | None:
+        """A quoted transcript turn names its speaker in capitals before a colon: “WALLACE: If I may, …”."""
+        label = TRANSCRIPT_LABEL.match(q.content.text)
+        if label is None:
+            return None
+        start = q.content.start_char
+        name = self.doc.char_span(start, start + label.end(), alignment_mode="expand")
+        colon = self.doc.char_span(start + label.end(), start + label.end() + 1)
+        if name is None or colon is None or name[-1].ent_type_ in ("ORG", "GPE", "NORP"):
+            return None
+        return CueMatch(colon.start, colon.end, name[-1].i, "cue.transcript", named=True)
+
+    def _surface(self, q: Quote, qspan, hi: int) -> CueMatch | None:
+        """“…,” X said / “…,” said X, read from the words after the quote. A fallback for parses that
+        attach the quote as the verb's subject and the name as its object, or the verb into the quote."""
+        if not q.content.text.rstrip().endswith((",", "?", "!")):
+            return None  # the convention this reads: the quote's sentence goes on after the closing mark
+        after = []
+        for t in self.doc[qspan.end : qspan.end + SURFACE_MAX_TOKENS]:
+            if t.idx >= hi or self.in_quote[t.i] or t.text in (".", ";", ":") or "\n" in t.text:
+                break
+            after.append(t)
+        words = [t for t in after if not t.is_punct and not t.is_space]
+        # right after a quote even "added", "continued", "wrote" report it
+        verb = next((i for i, t in enumerate(words) if is_reporting_token(t, strict=False)), None)
+        if verb is None:
+            return None
+        v = words[verb]
+        if verb == 0:  # said X: the noun phrase right after the verb
+            phrase = []
+            for t in words[1:]:
+                if t.pos_ not in _NP_POS or t.pos_ in ("CCONJ", "PART"):
+                    break
+                phrase.append(t)
+        else:  # X said: everything between the quote and the verb must be that noun phrase
+            phrase = words[:verb]
+            # a capitalised word inside the clause is a name whatever its tag ("Tulsa" as a verb)
+            if any(t.pos_ not in _NP_POS and not t.text[:1].isupper() for t in phrase):
+                return None
+        head = _np_head(phrase)
+        return CueMatch(*self._extent(v), head.i, "cue.surface") if head is not None else None
+
     def find(self, q: Quote) -> CueMatch | None:
         if q.depth > 0 or q.kind in ("heading", "scare"):
             return None
@@ -312,8 +450,13 @@ class CueFinder:
                 match = noun
         if match is None or match.method != "cue.governs":
             match = self._according_to(frame) or noun or match
+        if match is None and (q.kind == "partial" or q.content.text[:1].islower()):
+            match = self._characterizes(qspan)  # fragments only, not sentences
         if match is None and q.kind == "full":
-            match = self._dash(q, hi) or self._colon(q, lo) or self._next_paragraph(q, lo, hi)
+            match = (
+                self._transcript(q) or self._dash(q, hi) or self._colon(q, lo)
+                or self._next_paragraph(q, lo, hi) or self._surface(q, qspan, hi)
+            )
         return match
 
     def find_previous_sentence(self, q: Quote) -> CueMatch | None:
@@ -325,3 +468,42 @@ class CueFinder:
             return None
         return self._previous_sentence(q, qspan, self._para_bounds(q)[0])
 
+
+def _np_head(phrase: list):
+    """The head word of a speaker noun phrase read from the surface: the last word of its first
+    run of names ("Chuck Jordan, the police chief" -> Jordan), else its last noun or pronoun
+    before any comma ("the spokesman")."""
+    names = []
+    for t in phrase:
+        if t.pos_ == "PROPN":
+            names.append(t)
+        elif names:
+            break
+    if names:
+        return names[-1]
+    head = None
+    for t in phrase:
+        if t.is_punct:
+            break
+        if t.pos_ in ("NOUN", "PRON"):
+            head = t
+    return head
+
+
+def speaker_like(t) -> bool:
+    """Whether a mention head can stand for someone who speaks: a name or a person, organisation or
+    country entity, a personal pronoun, a role noun, or a source noun ("report", "officials")."""
+    return (
+        t.pos_ == "PROPN"
+        or t.ent_type_ in _SPEAKER_ENTS
+        or t.lower_ in _PRONOUNS
+        or t.lower_ in ROLE_NOUNS
+        or t.lower_ in ROLE_ABBREVIATIONS
+        or t.lemma_.lower() in ROLE_NOUNS
+        or t.lemma_.lower() in SOURCE_NOUNS
+    )
+
+
+def _parenthetical(v) -> bool:
+    """A cue set into the clause it reports: "as X put it", "…, X said, …" (parataxis)."""
+    return v.dep_ == "parataxis" or any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)

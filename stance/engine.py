@@ -24,6 +24,7 @@ MAX_CHUNK_CHARS = 200_000
 # A floating quote continues the previous speaker only across that speaker's own cue clause.
 FLOATING_MAX_GAP_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_COORDINATION = re.compile(r"[\s,]*(?:and|or|,)?\s+(?:(?:a|an|the)\s+)?|\s*,\s*")
 
 
 @dataclass
@@ -164,13 +165,13 @@ def attribute(parsed, text: str, quotes: list[Quote]) -> list[Quote]:
     for item in items:
         match = finder.find(item.quote)
         if match is not None and match.speaker is not None:
-            _apply(item, match, resolver.resolve(parsed[match.speaker]), parsed, text)
+            _apply(item, match, resolver.resolve(parsed[match.speaker], named=match.named), parsed, text)
     _continue_floating(items, text)
     for item in items:
         if item.method is None:
             match = finder.find_previous_sentence(item.quote)
             if match is not None and match.speaker is not None:
-                _apply(item, match, resolver.resolve(parsed[match.speaker]), parsed, text)
+                _apply(item, match, resolver.resolve(parsed[match.speaker], named=match.named), parsed, text)
     for item in items:
         if item.entity is not None and not item.entity.roles:
             role = description_before(parsed, text, item.quote.outer.start_char)
@@ -199,8 +200,17 @@ def _gap_is_cue_clause(prev: _Attributed, q: Quote, text: str) -> bool:
     return len(gap.split()) <= FLOATING_MAX_GAP_WORDS and len(_SENTENCE_END.findall(gap)) <= 1
 
 
+def _coordinated(prev: _Attributed, q: Quote, text: str) -> bool:
+    """Two fragments joined by a conjunction: “Miss Piggy” and “Miss Housekeeping”, a “human leech”
+    and a “spoiled brat”: the second is the first one's speaker's too."""
+    return _COORDINATION.fullmatch(text[prev.quote.outer.end_char : q.outer.start_char]) is not None
+
+
 def _continue_floating(items: list[_Attributed], text: str) -> None:
-    """A full quote with no cue continues the previous quote's speaker (same or next paragraph)."""
+    """A full quote with no speaker continues the previous quote's speaker (same or next paragraph).
+
+    A quote with a cue of its own whose mention did not resolve ("“…,” it added.") keeps that cue and
+    mention: the mention is where the text names this quote's speaker, the previous quote says who."""
     prev = None
     for item in items:
         q = item.quote
@@ -208,13 +218,14 @@ def _continue_floating(items: list[_Attributed], text: str) -> None:
             continue
         if (
             item.speaker is None
-            and q.kind == "full"
             and prev is not None
             and prev.speaker is not None
             and q.paragraph - prev.quote.paragraph <= 1
-            and _gap_is_cue_clause(prev, q, text)
+            and (q.kind == "full" and _gap_is_cue_clause(prev, q, text) or _coordinated(prev, q, text))
         ):
-            item.entity, item.speaker, item.mention, item.cue = prev.entity, prev.speaker, prev.mention, None
+            if item.cue is None:
+                item.mention = prev.mention
+            item.entity, item.speaker = prev.entity, prev.speaker
             item.method, item.confidence = "floating", round(prev.confidence * FLOATING_CONFIDENCE, 3)
         prev = item
 

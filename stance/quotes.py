@@ -56,6 +56,10 @@ class Paragraph:
     end: int
 
 
+# A speaker label opening a transcript turn: "PENCE:", "MR. TRUMP:", "O’REILLY:" (capitals, then a colon).
+TRANSCRIPT_LABEL = re.compile(r"(?:[A-Z][A-Z.’'-]+ ){0,3}[A-Z][A-Z’'-]{2,}(?=:\s)")
+
+
 def paragraphs(text: str) -> list[Paragraph]:
     """Non-empty lines, in order; a line is a paragraph in news text (\\n, \\r\\n or \\r)."""
     out = []
@@ -319,7 +323,10 @@ class _Scanner:
                     self._emit(entry, end, end, "")
             nxt = self.paras[n + 1] if n + 1 < len(self.paras) else None
             cont = self._continuation_opener(bottom, nxt) if nxt else None
-            if cont is not None:
+            if cont is not None and TRANSCRIPT_LABEL.match(self.text, cont.end):
+                # a transcript: each turn (“PENCE: …) is its own quote, though the marks run on
+                self._emit(bottom, end, end, "")
+            elif cont is not None:
                 bottom.parts.append((bottom.part_start, end))
                 bottom.part_start = cont.end
                 bottom.depth = 0
@@ -376,7 +383,8 @@ def _kind(text: str, paras: list[Paragraph], p: int, outer: Span, content: Span,
     n = _words(content.text)
     last = content.text.rstrip()[-1:]
     alone = not before and not after.strip(".,;:!?\u2026")
-    if depth == 0 and alone and n <= 12 and last not in ".,;:" and not content.text[:1].islower():
+    turn = TRANSCRIPT_LABEL.match(content.text) is not None  # "PRICE: Will you …?" speaks, however short
+    if depth == 0 and alone and n <= 12 and last not in ".,;:" and not content.text[:1].islower() and not turn:
         nxt = paras[p + 1] if p + 1 < len(paras) else None
         prv = paras[p - 1] if p > 0 else None
         cue_after = nxt is not None and _is_cue_fragment(text[nxt.start : nxt.end])

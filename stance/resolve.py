@@ -168,7 +168,8 @@ class Resolver:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         return Span.of(self.text, start, end)
 
-    def resolve(self, head) -> Resolution:
+    def resolve(self, head, named: bool = False) -> Resolution:
+        """Who the mention headed by ``head`` is; ``named``: it is a person's name whatever NER says."""
         low = head.lower_
         if low in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             res = self.resolve(head.head.head)
@@ -177,13 +178,16 @@ class Resolver:
         if low in PERSONAL_PRONOUNS:
             entity = self.antecedent(head.idx, PERSONAL_PRONOUNS[low])
             return Resolution(entity.canonical if entity else None, entity, mention)
-        if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+        if head.pos_ == "PROPN" or head.ent_type_ == "PERSON" or named:
             name = self._name_span_of(head)
+            if named:  # a transcript label: the mention is the name itself ("PRICE", not "“PRICE")
+                mention = Span.of(self.text, name.start_char, name.end_char)
             known = [e for e in self.entities if (name.start_char, name.end_char) in e.mentions]
             words = name_tokens(name)
             # NER often mislabels a bare surname (Akbal as GPE): a known person's surname wins.
             person = (
-                head.ent_type_ == "PERSON"
+                named
+                or head.ent_type_ == "PERSON"
                 or head.ent_type_ not in (*NON_PERSON_ENTS, "ORG")
                 or (words and any(names_compatible(words, n) for e in self.entities for n in e.names))
             )

@@ -11,7 +11,7 @@ from hypothesis import example, given, settings, strategies as st
 from stance.engine import analyze
 from stance.model import DocResult
 
-from .strategies import attributed_quotes, mutated_seed_text, news_documents
+from .strategies import Attributed, attributed_quotes, mutated_seed_text, news_documents
 
 # A parse costs far more than a scan, so the pipeline runs fewer examples than the scanner tests.
 PIPELINE = settings(max_examples=max(40, settings.default.max_examples // 3))
@@ -66,6 +66,9 @@ def test_mutated_seed_text(nlp, text):
 
 @PIPELINE
 @given(case=attributed_quotes())
+# found by the fuzz profile: the parser takes the quote for the subject and the name for the object
+@example(case=Attributed("The the.\n“The the,” warned Sinan Ulgen.", (10, 18), "Sinan Ulgen"))
+@example(case=Attributed("The the.\n«Alliance alliance,» added Mevlut Cavusoglu.", (10, 28), "Mevlut Cavusoglu"))
 def test_generated_quote_cue_and_speaker_are_recovered(nlp, case):
     result = analyze(case.text, "x", nlp=nlp)
     check(case.text, result)

@@ -65,6 +65,10 @@ def verb_candidates(lemma: str, lower: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Verbs that report speech only with a fixed object: "as the memo put it".
+OBJECT_CUES = {"put": "it"}
+
+
 def is_reporting_verb(lemma: str, lower: str) -> bool:
     return any(c in REPORTING_VERBS for c in verb_candidates(lemma, lower))
 
@@ -72,3 +76,15 @@ def is_reporting_verb(lemma: str, lower: str) -> bool:
 def reporting_lemma(lemma: str, lower: str) -> str:
     """The lexicon entry a verb token matches (its lemma when none does)."""
     return next((c for c in verb_candidates(lemma, lower) if c in REPORTING_VERBS), lemma)
+
+
+# Common nouns that can be the source of a quote besides people and role nouns: documents,
+# surveys and unnamed sources ("a GAO report found that …", "a source familiar with … said").
+SOURCE_NOUNS = frozenset(
+    """
+    source sources report reports study studies survey surveys poll polls memo memorandum statement statements
+    letter document documents filing analysis review audit transcript readout release campaign spokesperson
+    official officials aide aides people person group groups committee panel agency ministry department office
+    organization organisation government administration newspaper paper magazine network channel website
+    """.split()
+)
