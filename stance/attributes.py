@@ -22,6 +22,8 @@ from spacy.matcher import Matcher
 from spacy.tokens._retokenize import normalize_token_attrs, set_token_attrs
 
 NAME = "stance_attributes"
+# Distinct tokens remembered per cache (a news corpus has a few hundred thousand word forms).
+CACHE_LIMIT = 200_000
 # Token attributes a single-token pattern may test for the cached path: each is a function of the
 # word, its tag or its dependency label, all fixed before the attribute ruler runs.
 _ATTR_OF: dict[str, Callable[[Any], Any]] = {
@@ -91,6 +93,8 @@ class FastAttributes:
         key = (token.orth, token.tag_, token.dep_)
         found = self._attrs.get(key)
         if found is None:
+            if len(self._attrs) >= CACHE_LIMIT:
+                self._attrs.clear()  # bounded memory on endless streams; refilled as words come back
             found = self._attrs[key] = [(r.order, r.attrs) for r in self.rules if r.matches(token)]
         return found
 
@@ -119,6 +123,8 @@ class FastAttributes:
                 key = (token.orth, token.pos, token.morph.key)
                 lemma = self._lemmas.get(key)
                 if lemma is None:
+                    if len(self._lemmas) >= CACHE_LIMIT:
+                        self._lemmas.clear()
                     lemma = self._lemmas[key] = self.vocab.strings.add(self.lemmatizer.lemmatize(token)[0])
                 token.lemma = lemma
 

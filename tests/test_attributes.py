@@ -51,3 +51,14 @@ def test_a_pipeline_without_an_attribute_ruler_is_left_alone():
     nlp = spacy.blank("en")
     install(nlp)
     assert nlp.pipe_names == []
+
+
+def test_caches_stay_bounded_and_right(pipelines, monkeypatch):
+    import stance.attributes as attributes
+
+    stock, fast = pipelines
+    monkeypatch.setattr(attributes, "CACHE_LIMIT", 5)
+    text = "The committee said it was gonna review the budget, and the mayor's office didn't object."
+    assert annotations(fast(text)) == annotations(stock(text))
+    component = fast.get_pipe(NAME)
+    assert len(component._attrs) <= 5 and len(component._lemmas) <= 5

@@ -3,6 +3,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from stance.cli import main
 
 JSONL_KEYS = {"doc", "text", "start_char", "end_char", "kind", "speaker", "speaker_mention", "role", "cue", "stance"}
@@ -66,3 +68,42 @@ def test_out_writes_file_atomically(tmp_path):
 def test_console_script_runs():
     out = subprocess.run([sys.executable, "-m", "stance.cli", "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.startswith("stance ")
+
+
+def test_an_interrupted_run_leaves_the_previous_output_whole(tmp_path, monkeypatch):
+    import stance.cli as cli
+
+    a = write(tmp_path, "a.txt", "“One,” he said.")
+    b = write(tmp_path, "b.txt", "“Two,” she said.")
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous run\n")
+
+    real = cli.analyze_many
+
+    def interrupted(items, **kwargs):
+        for i, result in enumerate(real(items, **kwargs)):
+            if i == 1:
+                raise KeyboardInterrupt  # Ctrl-C after the first document was written to the temp file
+            yield result
+
+    monkeypatch.setattr(cli, "analyze_many", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        main(["quotes", str(a), str(b), "--format", "jsonl", "--out", str(out)])
+    assert out.read_text() == "previous run\n"
+    assert [x.name for x in tmp_path.iterdir() if x.name.endswith(".tmp")] == []
+
+
+def test_a_write_interrupted_halfway_leaves_the_previous_file_whole(tmp_path):
+    from stance.io import write_atomic
+
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous run\n")
+
+    def chunks():
+        yield '{"doc": "a"}\n'
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(out, chunks())
+    assert out.read_text() == "previous run\n"
+    assert [x.name for x in tmp_path.iterdir()] == ["out.jsonl"]

@@ -61,3 +61,15 @@ def test_expected_findings_on_messy_input():
 def test_not_text_is_one_documented_error(value):
     with pytest.raises(InputError, match="as str"):
         analyze(value)
+
+
+def test_a_document_of_several_megabytes():
+    # 3 MB: mostly narrative (blanked by the partial parse), quotes at the start, middle and end; it is
+    # analysed in paragraph-aligned pieces, and every offset still points into the whole text
+    filler = "the talks went on for hours and nothing changed at all that day.\n" * 16_000
+    text = ARTICLE + filler + ARTICLE + filler + filler + ARTICLE
+    assert len(text) > 3_000_000
+    result = analyze(text, "big")
+    assert_offsets(text, result)
+    assert [q.speaker for q in result.quotes] == ["Anna Petrova"] * 3
+    assert sorted({q.paragraph for q in result.quotes}) == [1, 16_003, 48_005]
