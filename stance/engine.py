@@ -24,7 +24,8 @@ MAX_CHUNK_CHARS = 200_000
 # A floating quote continues the previous speaker only across that speaker's own cue clause.
 FLOATING_MAX_GAP_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
-_COORDINATION = re.compile(r"[\s,]*(?:and|or|,)?\s+(?:(?:a|an|the)\s+)?|\s*,\s*")
+# Between two coordinated fragments of one sentence: ", ", " and ", ", or a " (never a line break).
+_COORDINATION = re.compile(r"[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?|(?:and|or)[ \t\u00a0]+)(?:(?:a|an|the)[ \t\u00a0]+)?")
 
 
 @dataclass
@@ -203,6 +204,8 @@ def _gap_is_cue_clause(prev: _Attributed, q: Quote, text: str) -> bool:
 def _coordinated(prev: _Attributed, q: Quote, text: str) -> bool:
     """Two fragments joined by a conjunction: “Miss Piggy” and “Miss Housekeeping”, a “human leech”
     and a “spoiled brat”: the second is the first one's speaker's too."""
+    if q.kind not in ("partial", "full") or prev.quote.kind not in ("partial", "full"):
+        return False  # headings and scare quotes never speak
     return _COORDINATION.fullmatch(text[prev.quote.outer.end_char : q.outer.start_char]) is not None
 
 

@@ -11,7 +11,7 @@ from hypothesis import example, given, settings, strategies as st
 from stance.engine import analyze
 from stance.model import DocResult
 
-from .strategies import Attributed, attributed_quotes, mutated_seed_text, news_documents
+from .strategies import Attributed, Doc, attributed_quotes, mutated_seed_text, news_documents
 
 # A parse costs far more than a scan, so the pipeline runs fewer examples than the scanner tests.
 PIPELINE = settings(max_examples=max(40, settings.default.max_examples // 3))
@@ -49,6 +49,8 @@ def test_arbitrary_text(nlp, text):
 
 @PIPELINE
 @given(doc=news_documents())
+# found by the fuzz profile: a heading on the line after a quote must not continue its speaker
+@example(doc=Doc("The the.\nMevlut Cavusoglu said that “the”\n‘NATO’", [(37, 40, 0), (43, 47, 0)]))
 def test_generated_news(nlp, doc):
     result = analyze(doc.text, "x", nlp=nlp)
     check(doc.text, result)
