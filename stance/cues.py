@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from .lexicons.reporting import (
     ACCORDING_TO,
     ATTRIBUTION_DASHES,
+    DOCUMENT_NOUNS,
+    FINDING_VERBS,
     MULTIWORD_CUES,
     OBJECT_CUES,
     OBJECT_SPEAKER_VERBS,
@@ -93,7 +95,10 @@ def is_reporting_token(t, strict: bool = True) -> bool:
     if not t.tag_.startswith("VB"):
         return False
     if not is_reporting_verb(t.lemma_.lower(), t.lower_):
-        obj = OBJECT_CUES.get(t.lemma_.lower())
+        lemma = t.lemma_.lower()
+        if lemma in FINDING_VERBS:
+            return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in t.children)
+        obj = OBJECT_CUES.get(lemma)
         return obj is not None and any(c.dep_ == "dobj" and c.lower_ == obj for c in t.children)
     return not (strict and reporting_lemma(t.lemma_.lower(), t.lower_) in WEAK_VERBS)
 
@@ -334,6 +339,11 @@ class CueFinder:
             head = names[-1]
             colon = tokens[-1]
             return CueMatch(colon.i, colon.i + 1, head.i, method)
+        # No name: the subject nearest the colon, if it can speak ("She got upset, so I had to change my
+        # answer:", "The piece used one of her quotes as its headline:")
+        subjects = [t for t in tokens if t.dep_ == "nsubj" and speaker_like(t)]
+        if subjects:
+            return CueMatch(tokens[-1].i, tokens[-1].i + 1, subjects[-1].i, method)
         return None
 
     def _colon(self, q: Quote, lo: int) -> CueMatch | None:

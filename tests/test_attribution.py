@@ -246,3 +246,27 @@ def test_quote_with_its_own_unresolved_cue_keeps_its_mention(nlp):
     assert second.speaker == result.quotes[0].speaker
     assert second.speaker_mention is not None and second.speaker_mention.text == "it"
     assert second.cue is not None and second.cue.text == "added"
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        # a document as the subject of "found"/"shows"
+        ("A state audit released in May found that the agency had spent “far more than it could account for.”",
+         "far more", "audit"),
+        # a colon clause with no name: its subject speaks
+        ("The minister got so angry that I had to change my answer: “Of course we will pay the bill.”",
+         "Of course", "I"),
+        # speech-act verbs of the lexicon
+        ("Senator Lena Ortiz exhorted her colleagues to “finish the job before the winter.”", "finish the job",
+         "Lena Ortiz"),
+    ],
+)
+def test_more_news_forms(nlp, text, quote, speaker):
+    result = analyze(text, "t", nlp=nlp)
+    [q] = [q for q in result.quotes if q.text.startswith(quote)]
+    assert q.speaker_mention is not None and q.speaker_mention.text.endswith(speaker), (q.speaker_mention, q.speaker)
+
+
+def test_finding_verbs_need_a_document_subject(nlp):
+    assert speakers(nlp, "Police found the car near the “old mill” on Sunday.") == [None]

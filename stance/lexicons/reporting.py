@@ -21,6 +21,7 @@ REPORTING_VERBS = frozenset(
     scoff scold scream shout shrug sigh sing slam snap sneer speak speculate state stress
     suggest summarise summarize surmise swear tease tell term testify threaten tout tweet type underline
     underscore urge vow warn wonder write yell attack compare blame reference continue
+    exhort admonish denounce lambaste castigate berate rebuke reprimand beseech
     """.split()
 )
 
@@ -86,5 +87,15 @@ SOURCE_NOUNS = frozenset(
     letter document documents filing analysis review audit transcript readout release campaign spokesperson
     official officials aide aides people person group groups committee panel agency ministry department office
     organization organisation government administration newspaper paper magazine network channel website
+    article piece story editorial column book ad advertisement video spot interview speech tweet post blog
+    investigation research
     """.split()
+)
+
+# Verbs that report what a document says only when a document is their subject: "a GAO report
+# found that …", "the poll shows …" (but not "police found the car").
+FINDING_VERBS = frozenset({"find", "show"})
+DOCUMENT_NOUNS = frozenset(
+    "report study survey poll memo memorandum audit review analysis investigation letter document filing research "
+    "data census inquiry assessment".split()
 )
