@@ -1,6 +1,6 @@
 """Throughput of the stance engine against a bare spaCy parse and textacy, in one interleaved run.
 
-    .venv/bin/python benchmarks/throughput.py [--repeats 3] [--limit N] [--processes 2] [--memory]
+    .venv/bin/python benchmarks/throughput.py [--repeats 3] [--limit N] [--processes 2] [--memory | --compare]
 
 Corpus: seeds/ plus the PolNeAR dev and train texts under ../shared when present. Each repeat runs,
 in turn: (a) ``nlp.pipe`` of the full default pipeline over every text; (b) (a) followed by textacy's
@@ -9,6 +9,7 @@ counted); (c) the whole stance engine (quotes, speakers, roles, stance) via ``an
 (c2) the same with ``n_process`` processes. Medians over the repeats; ratios c/a and c/b > 1 mean
 the engine is faster. ``--memory`` instead measures peak RSS of the engine over 200 and over 2,000
 documents (the corpus repeated), each in a fresh process, to show memory does not grow with size.
+``--compare`` checks that the partial parse gives the same results as ``full_parse=True``.
 """
 from __future__ import annotations
 
@@ -91,6 +92,25 @@ def throughput(args) -> None:
     print(f"engine quotes: {quotes}; textacy raised on {textacy_failures} documents; peak RSS {peak_rss_mb():.0f} MB")
 
 
+def compare(args) -> None:
+    """Whether the partial parse (the default) and full_parse=True give byte-identical results."""
+    import json
+
+    from stance import analyze_many
+
+    docs = corpus(Path(args.shared), args.limit)
+
+    def dumps(full: bool) -> list[str]:
+        return [json.dumps(r.to_dict(), sort_keys=True) for r in analyze_many(docs, batch_size=16, full_parse=full)]
+
+    fast, full = dumps(False), dumps(True)
+    same = sum(a == b for a, b in zip(fast, full))
+    print(f"partial vs full parse: {same}/{len(docs)} documents identical")
+    for (name, _), a, b in zip(docs, fast, full):
+        if a != b:
+            print(f"  differs: {name}")
+
+
 def memory(args) -> None:
     for n in (200, 2000):
         out = subprocess.run(
@@ -122,12 +142,15 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--memory", action="store_true")
+    ap.add_argument("--compare", action="store_true", help="check partial-parse results equal full-parse results")
     ap.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.memory_child:
         memory_child(args.memory_child, args.shared)
     elif args.memory:
         memory(args)
+    elif args.compare:
+        compare(args)
     else:
         throughput(args)
     return 0
