@@ -37,7 +37,7 @@ from .lexicons.reporting import (
     is_reporting_verb,
     reporting_lemma,
 )
-from .lexicons.roles import PERSONAL_PRONOUNS, ROLE_ABBREVIATIONS, ROLE_NOUNS
+from .lexicons.roles import PERSONAL_PRONOUNS, is_role_noun
 from .model import Quote
 from .quotes import TRANSCRIPT_LABEL, Paragraph, paragraph_at
 
@@ -507,9 +507,7 @@ def speaker_like(t) -> bool:
         t.pos_ == "PROPN"
         or t.ent_type_ in _SPEAKER_ENTS
         or t.lower_ in _PRONOUNS
-        or t.lower_ in ROLE_NOUNS
-        or t.lower_ in ROLE_ABBREVIATIONS
-        or t.lemma_.lower() in ROLE_NOUNS
+        or is_role_noun(t.lower_, t.lemma_.lower())
         or t.lemma_.lower() in SOURCE_NOUNS
     )
 

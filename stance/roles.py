@@ -10,7 +10,7 @@ A role is a tuple of spans because the last form is not contiguous.
 """
 from __future__ import annotations
 
-from .lexicons.roles import ROLE_ABBREVIATIONS, ROLE_NOUNS
+from .lexicons.roles import is_role_noun
 from .cues import is_reporting_token
 from .model import Span
 
@@ -19,8 +19,7 @@ _EDGE_PUNCT = set(",;:-–—()\"'“”‘’")
 
 
 def is_role_word(t) -> bool:
-    low = t.lower_
-    return low in ROLE_NOUNS or low in ROLE_ABBREVIATIONS or t.lemma_.lower() in ROLE_NOUNS
+    return is_role_noun(t.lower_, t.lemma_.lower())
 
 
 def _trim(tokens) -> list:

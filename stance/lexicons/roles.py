@@ -37,6 +37,11 @@ ROLE_NOUNS = frozenset(ROLE_CATEGORIES)
 ROLE_ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister", "sec-gen": "secretary-general",
                       "mp": "member of parliament", "gen.": "general", "gen": "general", "col.": "colonel"}
 
+
+def is_role_noun(lower: str, lemma: str) -> bool:
+    """A word (lowercase form and lemma) that names a role: "minister", "FM", "spokesmen"."""
+    return lower in ROLE_NOUNS or lower in ROLE_ABBREVIATIONS or lemma in ROLE_NOUNS
+
 # Honorifics: stripped from names; they also tell a person's gender.
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": None,
               "dr.": None, "prof": None, "prof.": None, "sir": "m", "dame": "f", "lady": "f", "lord": "m"}
