@@ -16,3 +16,7 @@ class ModelNotFoundError(StanceError):
 
 class PluginError(StanceError):
     """A plugin is broken: a misspelled hook, a duplicate name, an invalid result."""
+
+
+class ModelError(StanceError):
+    """A stance model file is missing, corrupt, foreign or from an incompatible version."""

@@ -27,7 +27,7 @@ from .targets import Target
 
 ENTRY_POINT_GROUP = "stance"
 ALLOW_ENV = "STANCE_LOAD_PLUGINS"
-BUILTIN_PLUGINS = ("stance.classifiers.lexicon",)
+BUILTIN_PLUGINS = ("stance.classifiers.lexicon", "stance.classifiers.linear")
 
 
 @dataclass(frozen=True)

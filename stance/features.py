@@ -1,0 +1,146 @@
+"""Features of a stance item for the trained classifier: what the quote says, read in its context.
+
+Three views of one item, each a bag of lowercase word n-grams with its own prefix:
+
+* ``q:`` the quote itself;
+* ``c:`` the rest of the quote's sentence (the reporter's frame: "Ryabkov said Finland's bid to join
+  the alliance was …"), which carries the claim of a partial quote;
+* ``b:`` the sentence before, which says what "it", "the move" or "the decision" is.
+
+Mentions of the target (its aliases and, where the document names it, its implied phrases) become
+the placeholder ``__tgt__`` and mentions of its opponents ``__opp__``, so that what is learnt is the
+relation to the target, not the words that name it: one model serves NATO and "the alliance" alike,
+and "a threat from __opp__" is learnt once for every target with adversaries. In the frame and the sentence
+before, capitalised words (names of speakers, their countries) are dropped: the label must come from
+what is said, never from who says it. Words after a negation until the next punctuation carry a
+``neg_`` prefix ("never leave" is not "leave").
+
+Dense features (prefix ``@``) are not words: where the target is mentioned, the quote's kind, and
+the built-in lexicon classifier's verdict.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable
+
+from textacy import preprocessing
+
+from .lexicons.features import NEGATORS, PRONOUN_REFERENCES
+from .targets import Target, alias_regex
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .classify import Prediction, StanceItem
+
+PLACEHOLDER = "__tgt__"
+# The target's adversaries (its ``opponents``): hostility towards them says something about the target.
+OPPONENT = "__opp__"
+# Version of the feature definition; a model trained on another version is refused.
+FEATURES_VERSION = 1
+_MAX_BEFORE_CHARS = 400
+_TOKEN = re.compile(r"__tgt__|__opp__|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|[0-9]+|[.,;:!?()]")
+_CLAUSE_END = frozenset(".,;:!?()")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+# textacy's normalizers: typographic quotes and apostrophes, unicode forms, hyphenation across line
+# breaks and runs of whitespace, so that "Nato’s" and "Nato's" are one word.
+_NORMALIZE = preprocessing.make_pipeline(
+    preprocessing.normalize.unicode,
+    preprocessing.normalize.quotation_marks,
+    preprocessing.normalize.hyphenated_words,
+    preprocessing.normalize.whitespace,
+)
+
+
+def normalize(text: str) -> str:
+    return _NORMALIZE(text)
+
+
+def target_regex(target: Target, implied: bool) -> re.Pattern[str] | None:
+    return alias_regex(target.aliases + (target.implied if implied else ()))
+
+
+def mask(text: str, rx: re.Pattern[str] | None, opponents: re.Pattern[str] | None = None) -> str:
+    """``text`` with target mentions as ``__tgt__`` and, then, its opponents' as ``__opp__``."""
+    text = text if rx is None else rx.sub(f" {PLACEHOLDER} ", text)
+    return text if opponents is None else opponents.sub(f" {OPPONENT} ", text)
+
+
+def tokens(text: str, *, keep_capitalized: bool = True) -> list[str]:
+    """Lowercase word tokens; negated words get ``neg_`` up to the next punctuation."""
+    out: list[str] = []
+    negating = False
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        if word in _CLAUSE_END:
+            negating = False
+            out.append(word)
+            continue
+        lower = word.lower()
+        if not keep_capitalized and word[0].isupper():
+            continue
+        if lower in NEGATORS or lower.endswith("n't") or lower.endswith("n’t"):
+            negating = True
+            out.append("not")
+            continue
+        out.append(f"neg_{lower}" if negating else lower)
+    return out
+
+
+def ngrams(words: list[str], prefix: str, n: int = 2) -> Iterable[str]:
+    """Unigrams and bigrams, never across punctuation."""
+    for i, w in enumerate(words):
+        if w in _CLAUSE_END:
+            continue
+        yield prefix + w
+        for k in range(2, n + 1):
+            gram = words[i : i + k]
+            if len(gram) == k and not any(g in _CLAUSE_END for g in gram):
+                yield prefix + " ".join(gram)
+
+
+def previous_sentence(document: str, sentence_start: int) -> str:
+    """The sentence that ends where the item's sentence starts (at most ~400 characters)."""
+    head = document[max(0, sentence_start - 2 * _MAX_BEFORE_CHARS) : sentence_start].rstrip()
+    if not head:
+        return ""
+    cuts = [m.end() for m in _SENTENCE_END.finditer(head)]
+    last = head[cuts[-1] :] if cuts else head
+    return last[-_MAX_BEFORE_CHARS:]
+
+
+def frame_of(item: "StanceItem") -> str:
+    """The item's sentence without the quote's own words (the reporter's frame)."""
+    s = item.sentence
+    start = item.start_char - item.sentence_start
+    if 0 <= start <= len(s) and s[start : start + len(item.text)] == item.text:
+        return s[:start] + " " + s[start + len(item.text) :]
+    return s.replace(item.text, " ") if item.text else s
+
+
+def item_features(item: "StanceItem", lexicon: "Prediction | None" = None) -> dict[str, float]:
+    """The feature counts of one item (see the module docstring)."""
+    target = item.target
+    rx_doc = target_regex(target, implied=False)
+    implied = bool(target.implied) and (rx_doc is not None and rx_doc.search(item.document or item.sentence) is not None)
+    rx = target_regex(target, implied=implied or not item.document)
+    opp = alias_regex(target.opponents)
+    quote = mask(normalize(item.text), rx, opp)
+    frame = mask(normalize(frame_of(item)), rx, opp)
+    before = mask(normalize(previous_sentence(item.document, item.sentence_start)), rx, opp) if item.document else ""
+    q_words = tokens(quote)
+    c_words = tokens(frame, keep_capitalized=False)
+    b_words = tokens(before, keep_capitalized=False)
+    feats: dict[str, float] = {}
+    for gram in (*ngrams(q_words, "q:"), *ngrams(c_words, "c:"), *ngrams(b_words, "b:", n=1)):
+        feats[gram] = feats.get(gram, 0.0) + 1.0
+    in_quote, in_frame, in_before = (PLACEHOLDER in w for w in (q_words, c_words, b_words))
+    feats["@tgt_quote"] = float(in_quote)
+    feats["@tgt_frame"] = float(in_frame and not in_quote)
+    feats["@tgt_before"] = float(in_before and not (in_quote or in_frame))
+    feats["@tgt_absent"] = float(not (in_quote or in_frame or in_before))
+    feats["@opp_quote"] = float(OPPONENT in q_words)
+    refers_back = bool(q_words) and any(w in PRONOUN_REFERENCES for w in q_words[:6])
+    feats["@refers_back"] = float(refers_back and in_before)
+    feats["@partial"] = float(item.kind == "partial")
+    if lexicon is not None and lexicon.label in ("favor", "against"):
+        feats[f"@lex_{lexicon.label}"] = float(lexicon.score)
+    return feats

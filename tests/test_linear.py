@@ -1,0 +1,237 @@
+"""The trained linear.v1 classifier: features, training, model files, the shipped model, evaluation.
+
+Training data here is written for these tests; the shipped model's own corpus is stance/data/train.
+"""
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+
+import stance
+from stance.classifiers.linear import LinearClassifier, LinearModel, default_model_path
+from stance.errors import InputError, ModelError
+from stance.evaluate import evaluate, f1_scores, role_f1, same_speaker
+from stance.features import frame_of, item_features, previous_sentence, tokens
+from stance.model import DocResult, Quote, Span, StanceLabel
+from stance.plugins import PluginHost
+from stance.train import Example, read_examples, split, train
+
+TINY = [
+    ("NATO", "favor", "We fully back the alliance and its new members", "“We fully back the alliance and its new members,” the minister said."),
+    ("NATO", "favor", "a historic day for our common security", "She called Sweden's accession to Nato “a historic day for our common security”."),
+    ("NATO", "favor", "Nato keeps us safe", "“Nato keeps us safe,” he told reporters."),
+    ("NATO", "against", "a provocation we will answer", "He said the Nato deployment was “a provocation we will answer”."),
+    ("NATO", "against", "The alliance is a relic of the cold war", "“The alliance is a relic of the cold war,” the deputy said."),
+    ("NATO", "against", "we will block this enlargement", "The president said “we will block this enlargement” until his demands are met."),
+    ("NATO", "none", "The summit starts on Tuesday", "“The summit starts on Tuesday,” a Nato official said."),
+    ("NATO", "none", "prices are rising", "Shoppers said “prices are rising” in the capital."),
+    ("NATO", "none", "We discussed the weather", "“We discussed the weather,” the diplomat joked."),
+    ("Russia", "favor", "Moscow only defends its legitimate interests", "“Moscow only defends its legitimate interests,” the envoy said."),
+    ("Russia", "against", "Russia's aggression must be punished", "“Russia's aggression must be punished,” the senator said."),
+    ("Russia", "none", "talks will resume next week", "The spokesman said “talks will resume next week”."),
+]
+
+
+def tiny_examples():
+    return [Example(t, lab, text, ctx, id=f"t{i}") for i, (t, lab, text, ctx) in enumerate(TINY)]
+
+
+@pytest.fixture(scope="module")
+def host():
+    return PluginHost(entry_points=False)
+
+
+@pytest.fixture(scope="module")
+def tiny_model(host):
+    return train(tiny_examples(), host.targets, seed=0)
+
+
+# -- features ----------------------------------------------------------------------
+def test_negation_marks_the_words_it_scopes_over():
+    assert tokens("We will never leave it, ever.") == ["we", "will", "not", "neg_leave", "neg_it", ",", "ever", "."]
+
+
+def test_target_mentions_are_masked_and_names_in_the_frame_dropped(host):
+    ex = Example("NATO", "against", "a grave mistake", "Ryabkov said Finland's bid to join Nato was “a grave mistake”.", kind="partial")
+    feats = item_features(ex.item(host.target("NATO")))
+    assert "c:__tgt__" in feats and "c:bid" in feats
+    assert not any("ryabkov" in f or "finland" in f for f in feats)  # who speaks is not a feature
+    assert feats["@tgt_frame"] == 1.0 and feats["@tgt_quote"] == 0.0 and feats["@partial"] == 1.0
+
+
+def test_the_sentence_before_is_read_for_what_it_refers_to(host):
+    ex = Example("NATO", "against", "It is a mistake", "“It is a mistake,” he said.", before="Finland applied to join Nato on Sunday.")
+    item = ex.item(host.target("NATO"))
+    assert previous_sentence(item.document, item.sentence_start) == "Finland applied to join Nato on Sunday."
+    assert frame_of(item).strip().startswith("“")
+    feats = item_features(item)
+    assert feats["@tgt_before"] == 1.0 and feats["@refers_back"] == 1.0 and "b:__tgt__" in feats
+
+
+# -- training and model files --------------------------------------------------------
+def test_same_data_and_seed_give_a_byte_identical_model_file(tmp_path, host):
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    train(tiny_examples(), host.targets, seed=3).save(a)
+    train(list(tiny_examples()), host.targets, seed=3).save(b)
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_a_model_file_round_trips(tmp_path, host, tiny_model):
+    path = tmp_path / "m.json"
+    tiny_model.save(path)
+    loaded = LinearModel.load(path)
+    assert loaded.to_json() == tiny_model.to_json()
+    items = [e.item(host.target(e.target)) for e in tiny_examples()]
+    assert LinearClassifier(loaded).classify(items) == LinearClassifier(tiny_model).classify(items)
+
+
+def test_the_model_learns_its_training_data(host, tiny_model):
+    clf = LinearClassifier(tiny_model)
+    examples = tiny_examples()
+    got = clf.classify([e.item(host.target(e.target)) for e in examples])
+    right = sum(g.label == e.label for g, e in zip(got, examples))
+    assert right >= len(examples) - 2
+    assert all(0.0 <= g.score <= 1.0 for g in got)
+
+
+def test_a_target_the_model_does_not_know_gets_the_lexicon_label(host, tiny_model):
+    target = host.target("alliance_shift")
+    item = Example("alliance_shift", "favor", "We need to develop other options", "“We need to develop other options,” he said.").item(target)
+    lexicon = host.classifier("lexicon.v1").classify([item])[0]
+    assert LinearClassifier(tiny_model).classify([item])[0] == lexicon
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"\x80\x04\x95 not json", "cannot read model"),
+        (pickle.dumps({"format": "stance-linear"}), "cannot read model"),
+        (b"[1, 2, 3]", "not a stance model file"),
+        (b'{"weights": []}', "not a stance model file"),
+        (b'{"format": "stance-linear", "format_version": 99, "features_version": 1, "targets": {}}', "retrain"),
+        (b'{"format": "stance-linear", "format_version": 1, "features_version": 1, "targets": {}}', "no targets"),
+        (
+            b'{"format": "stance-linear", "format_version": 1, "features_version": 1, "targets": {"NATO": '
+            b'{"classes": ["against", "favor", "none"], "features": ["q:a"], "idf": [1, 2], "coef": [[0], [0], [0]], "intercept": [0, 0, 0]}}}',
+            "shapes",
+        ),
+        (b'{"format": "stance-linear", "format_version": 1, "features_version": 1, "targets": {"NATO": {"classes": ["yes", "no"]}}}', "malformed"),
+    ],
+)
+def test_a_corrupt_or_foreign_model_file_gives_a_clear_error(tmp_path, content, message):
+    path = tmp_path / "model.json"
+    path.write_bytes(content)
+    with pytest.raises(ModelError, match=message):
+        LinearModel.load(path)
+
+
+def test_a_missing_model_file_gives_a_clear_error(tmp_path):
+    with pytest.raises(ModelError, match="cannot read model"):
+        LinearClassifier(tmp_path / "nope.json").model
+
+
+def test_training_data_errors_name_file_and_line(tmp_path):
+    path = tmp_path / "data.jsonl"
+    path.write_text('{"target": "NATO", "label": "favor", "text": "ok"}\n{"target": "NATO", "label": "pro", "text": "x"}\n')
+    with pytest.raises(InputError, match=r"data.jsonl:2: label must be one of"):
+        read_examples([path])
+    path.write_text('{"target": "NATO", "label": "favor"}\n')
+    with pytest.raises(InputError, match=r"data.jsonl:1: needs a non-empty string 'text'"):
+        read_examples([path])
+
+
+def test_one_label_only_cannot_be_trained(host):
+    only = [e for e in tiny_examples() if e.label == "favor"]
+    with pytest.raises(InputError, match="at least two different labels"):
+        train(only, host.targets)
+
+
+def test_held_out_examples_are_chosen_stably():
+    examples = [Example("NATO", "none", f"text {i}", f"text {i}", id=f"id{i}") for i in range(400)]
+    train_a, held_a = split(examples, 0.1)
+    train_b, held_b = split(list(reversed(examples)), 0.1)
+    assert {e.id for e in held_a} == {e.id for e in held_b}
+    assert 20 <= len(held_a) <= 60 and len(train_a) + len(held_a) == 400
+
+
+def test_a_users_own_target_is_trained_with_its_name_as_alias(host):
+    data = [
+        Example("Brexit", "favor", "Brexit was the best decision we ever made", "“Brexit was the best decision we ever made,” he said.", id="b1"),
+        Example("Brexit", "against", "Brexit was a disaster", "“Brexit was a disaster,” she said.", id="b2"),
+        Example("Brexit", "none", "Parliament sits on Monday", "“Parliament sits on Monday,” a clerk said.", id="b3"),
+    ]
+    model = train(data, host.targets)
+    assert set(model.targets) == {"Brexit"}
+
+
+# -- the shipped model ------------------------------------------------------------------
+def test_the_shipped_model_loads_and_says_how_it_was_trained():
+    model = LinearModel.load(default_model_path())
+    assert set(model.targets) == {"NATO", "Russia", "alliance_shift"}
+    assert model.meta["holdout"] > 0 and model.meta["lexicon_features"] is True
+
+
+def test_the_shipped_model_on_its_held_out_sanity_slice(host):
+    """Corpus items the shipped model never saw (a stable slice of stance/data/train)."""
+    model = LinearModel.load(default_model_path())
+    corpus = sorted(default_model_path().parent.glob("train/*.jsonl"))
+    _, held = split(read_examples(corpus), model.meta["holdout"])
+    got = LinearClassifier(model).classify([e.item(host.target(e.target)) for e in held])
+    for target in ("NATO", "Russia", "alliance_shift"):
+        pairs = [(e.label, g.label) for e, g in zip(held, got) if e.target == target]
+        assert len(pairs) >= 30
+        assert f1_scores(pairs)["f_avg"] >= 0.5, (target, f1_scores(pairs))
+
+
+def test_linear_reads_the_sentence_around_a_partial_quote():
+    text = "Ryabkov said Finland's bid to join the Nato alliance was “a grave mistake with far-reaching consequences”."
+    quote = stance.analyze(text, classifier="linear.v1").quotes[0]
+    labels = {s.target: s.label for s in quote.stance}
+    assert labels["NATO"] == "against"
+
+
+# -- evaluation ---------------------------------------------------------------------------
+def _quote(text: str, start: int, speaker: str | None, role: str | None, stance_labels: dict[str, str]) -> Quote:
+    content = Span(start, start + len(text), text)
+    outer = Span(start - 1, start + len(text) + 1, f"“{text}”")
+    role_spans = (Span(0, len(role), role),) if role else ()
+    labels = tuple(StanceLabel(t, lab, 1.0, "x") for t, lab in stance_labels.items())
+    return Quote(content, outer, "full", 0, speaker=speaker, role=role_spans, stance=labels)
+
+
+def test_evaluate_counts_quotes_speakers_roles_and_stance():
+    gold = [
+        {"doc": "a", "quote": "We stay", "kind": "full", "speaker": "Anna Petrova", "role": "foreign minister",
+         "stance": {"NATO": "favor", "Russia": "none"}},
+        {"doc": "a", "quote": "Never", "kind": "full", "speaker": "Ivan Sidorov", "stance": {"NATO": "against", "Russia": "?"}},
+        {"doc": "a", "quote": "Operation Dawn", "kind": "scare", "speaker": None},
+        {"doc": "a", "quote": "Missed quote", "kind": "full", "speaker": "Anna Petrova"},
+    ]
+    result = DocResult("a", (
+        _quote("We stay in the alliance", 10, "Petrova", "Foreign Minister", {"NATO": "favor", "Russia": "against"}),
+        _quote("Never again", 60, "Anna Petrova", None, {"NATO": "none", "Russia": "none"}),
+        _quote("Operation Dawn", 90, None, None, {}),
+        _quote("Unrelated words", 120, "Somebody", None, {}),
+    ))
+    report = evaluate(gold, [result])
+    assert (report.required, report.found) == (3, 2)
+    assert (report.attributed, report.attributed_matched) == (3, 2)
+    assert report.speakers_right == 1  # "Never" was Sidorov's
+    assert report.unspoken_ok == report.unspoken == 1
+    assert report.role_f1 == 1.0
+    assert report.confusion("NATO")["favor"]["favor"] == 1 and report.confusion("NATO")["against"]["none"] == 1
+    assert report.confusion("Russia")["none"]["against"] == 1 and sum(map(sum, (r.values() for r in report.confusion("Russia").values()))) == 1
+    assert report.stance_scores()["NATO"]["favor"] == 1.0
+    assert "gold \\ predicted" in report.to_text()
+    assert json.loads(json.dumps(report.to_dict()))["speakers"]["right"] == 1
+
+
+def test_speaker_and_role_matching_rules():
+    assert same_speaker("Mevlüt Çavuşoğlu", ["Mevlut Cavusoglu"])
+    assert same_speaker("Erdogan", ["Recep Tayyip Erdogan"])
+    assert not same_speaker("Sinan Ulgen", ["Mevlut Cavusoglu"])
+    assert not same_speaker(None, ["Anna Petrova"])
+    assert role_f1("the Turkish foreign minister", "Turkish Foreign Minister") == 1.0
+    assert role_f1("analyst", "president") == 0.0
