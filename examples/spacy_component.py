@@ -21,8 +21,8 @@ def main() -> None:
     nlp.add_pipe("stance_quotes")     # registered through spaCy's entry points on install
     doc = nlp(TEXT)
     for q in doc._.quotes:
-        stances = ", ".join(f"{s.target}={s.label}" for s in q.stance)
-        print(f"{q.speaker} ({' '.join(r.text for r in q.role)}): {q.text[:50]}… [{stances}]")
+        stances = ", ".join(f"{target}={s.label}" for target, s in q.stance.items())
+        print(f"{q.speaker} ({q.role_text}): {q.text[:50]}… [{stances}]")
 
 
 if __name__ == "__main__":

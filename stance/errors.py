@@ -16,3 +16,8 @@ class ModelNotFoundError(StanceError):
 
 class PluginError(StanceError):
     """A plugin is broken: a misspelled hook, a duplicate name, an invalid result."""
+
+
+class PluginWarning(UserWarning):
+    """Something about the plugins is probably not what was meant (an allow-list name that matches
+    no installed plugin); nothing failed."""
