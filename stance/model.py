@@ -18,8 +18,10 @@ REPR_TEXT = 40
 
 
 def _short(text: str, n: int = REPR_TEXT) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= n else text[: n - 1] + "…")
+    """``repr(text)`` with runs of whitespace as one space, at most about ``n`` characters long
+    (cut after escaping, so a text of escaped control characters is bounded too)."""
+    r = repr(" ".join(text.split()))
+    return r if len(r) <= n + 2 else r[:n] + "…" + r[0]
 
 
 @dataclass(frozen=True)

@@ -131,11 +131,12 @@ def load_targets_toml(path: str) -> tuple[Target, ...]:
     except tomllib.TOMLDecodeError as e:
         raise InputError(f"{path}: not valid TOML ({e})") from e
     extra = [k for k in data if k != "target"]
-    if extra:
-        raise InputError(f"{path}: unknown top-level key {', '.join(map(repr, extra))}; expected only [[target]] tables")
+    unknown = f"; unknown top-level key {', '.join(map(repr, extra))}" if extra else ""
     tables = data.get("target")
     if not isinstance(tables, list) or not tables:
-        raise InputError(f"{path}: expected one or more [[target]] tables")
+        raise InputError(f"{path}: expected one or more [[target]] tables{unknown}")
+    if extra:  # a stray key ("[[targets]]", a misplaced "name") would otherwise be ignored
+        raise InputError(f"{path}: expected only [[target]] tables{unknown}")
     try:
         return tuple(Target.from_dict(t) for t in tables)
     except InputError as e:
