@@ -7,9 +7,15 @@ BIN = $(VENV)/bin
 
 .PHONY: demo test setup clean
 
+# The runtime only: what `make demo` needs (no test tools, no Dask).
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+# The test extras on top (pytest, hypothesis, Dask, pandas), for `make test` only.
+$(BIN)/.test-installed: $(BIN)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
@@ -24,7 +30,7 @@ setup: $(BIN)/.installed
 demo: setup
 	$(BIN)/stance table seeds/*.txt --plot seeds_table.png
 
-test: setup $(BIN)/.example-plugin
+test: $(BIN)/.test-installed $(BIN)/.example-plugin
 	$(BIN)/python -m pytest -q
 
 clean:

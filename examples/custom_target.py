@@ -38,7 +38,7 @@ def main() -> None:
     )
     result = stance.analyze(article, "example", host=host)
     for q in result.quotes:
-        print(q.speaker, {s.target: s.label for s in q.stance})
+        print(q.speaker, {target: s.label for target, s in q.stance.items()})
 
 
 if __name__ == "__main__":

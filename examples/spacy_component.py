@@ -1,4 +1,4 @@
-"""Use stance inside an existing spaCy pipeline: nlp.add_pipe("stance_quotes") sets doc._.quotes.
+"""Use stance inside an existing spaCy pipeline: nlp.add_pipe("stance_quotes") sets doc.spans["quotes"].
 
     python examples/spacy_component.py
 """
@@ -20,9 +20,9 @@ def main() -> None:
     prepare(nlp)                      # optional: line breaks end sentences (better for news)
     nlp.add_pipe("stance_quotes")     # registered through spaCy's entry points on install
     doc = nlp(TEXT)
-    for q in doc._.quotes:
-        stances = ", ".join(f"{s.target}={s.label}" for s in q.stance)
-        print(f"{q.speaker} ({' '.join(r.text for r in q.role)}): {q.text[:50]}… [{stances}]")
+    for span in doc.spans["quotes"]:  # spaCy Spans; doc._.quotes has the same as stance.Quote objects
+        stances = ", ".join(f"{target}={label}" for target, label in span._.stance.items())
+        print(f"{span._.speaker} ({span._.role}): {span.text[:50]}… [{stances}]")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """stance: direct quotes, their speakers and their stance on NATO, Russia and alliance shifts."""
 from .hookspecs import hookimpl
-from .model import Attribution, DocResult, Quote, Span, StanceLabel
+from .model import Attribution, DocResult, Quote, Span, StanceLabel, StanceMap, quote_records, quotes_dataframe
 from .quotes import scan_quotes
 from .targets import Pattern, Target, load_targets_toml
 from .classify import Prediction, StanceItem, classify_text
@@ -19,12 +19,15 @@ __all__ = [
     "Pattern",
     "Prediction",
     "Quote",
+    "quote_records",
+    "quotes_dataframe",
     "scan_quotes",
     "speaker_table",
     "SpeakerTable",
     "Span",
     "StanceItem",
     "StanceLabel",
+    "StanceMap",
     "Target",
     "load_targets_toml",
     "__version__",

@@ -41,6 +41,10 @@ class TargetSummary:
     net: float  # (favor - against) / quotes, in [-1, 1]
     majority: str  # favor or against, whichever more quotes take; none if no quote takes a side or they tie
     evidence: Evidence | None
+    # Quotes whose classifier failed on this target: not counted as favor/against/none (an error is
+    # not an absence of stance) and shown in every format, so a broken classifier never looks like
+    # a table of "none".
+    failed: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -50,7 +54,15 @@ class TargetSummary:
             "net": self.net,
             "majority": self.majority,
             "evidence": self.evidence.to_dict() if self.evidence else None,
+            "failed": self.failed,
         }
+
+    def cell(self) -> str:
+        """The Markdown cell: ``majority net (favor/against/none)``, plus ``N failed`` if any."""
+        if self.failed and not (self.favor or self.against or self.none):
+            return f"error [{self.failed} failed]"
+        text = f"{self.majority} {self.net:+.2f} ({self.favor}/{self.against}/{self.none})"
+        return text + (f" [{self.failed} failed]" if self.failed else "")
 
 
 @dataclass(frozen=True)
@@ -65,10 +77,16 @@ class SpeakerRow:
     def summary(self, target: str) -> TargetSummary | None:
         return next((s for s in self.stance if s.target == target), None)
 
+    @property
+    def role(self) -> str:
+        """The most frequent role ("" without one): the ``role`` column of the tables."""
+        return self.roles[0] if self.roles else ""
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "speaker": self.speaker,
             "names": list(self.names),
+            "role": self.role,
             "roles": list(self.roles),
             "quotes": self.quotes,
             "docs": list(self.docs),
@@ -93,10 +111,10 @@ class SpeakerTable:
         head = ["speaker", "role", "quotes", "docs", *self.targets]
         lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for r in self.rows:
-            cells = [r.speaker, r.roles[0] if r.roles else "", str(r.quotes), str(len(r.docs))]
+            cells = [r.speaker, r.role, str(r.quotes), str(len(r.docs))]
             for t in self.targets:
                 s = r.summary(t)
-                cells.append(f"{s.majority} {s.net:+.2f} ({s.favor}/{s.against}/{s.none})" if s else "")
+                cells.append(s.cell() if s else "")
             lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
         lines.append("")
         lines.append(
@@ -108,15 +126,21 @@ class SpeakerTable:
     def to_csv(self) -> str:
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
-        head = ["speaker", "roles", "quotes", "docs"]
+        # The Markdown columns first, with the same names and meanings (docs: a count), then the lists
+        # behind them; in JSON (nested, like the Python objects) docs and roles are the lists.
+        head = ["speaker", "role", "quotes", "docs", "roles", "doc_names"]
+        per_target = ["favor", "against", "none", "net", "majority", "evidence", "failed"]
         for t in self.targets:
-            head += [f"{t}_favor", f"{t}_against", f"{t}_none", f"{t}_net", f"{t}_majority", f"{t}_evidence"]
+            head += [f"{t}_{c}" for c in per_target]
         w.writerow(head)
         for r in self.rows:
-            row: list[Any] = [r.speaker, "; ".join(r.roles), r.quotes, "; ".join(r.docs)]
+            row: list[Any] = [r.speaker, r.role, r.quotes, len(r.docs), "; ".join(r.roles), "; ".join(r.docs)]
             for t in self.targets:
                 s = r.summary(t)
-                row += [s.favor, s.against, s.none, s.net, s.majority, s.evidence.text if s.evidence else ""] if s else [""] * 6
+                if s is None:
+                    row += [""] * len(per_target)
+                    continue
+                row += [s.favor, s.against, s.none, s.net, s.majority, s.evidence.text if s.evidence else "", s.failed]
             w.writerow(row)
         return out.getvalue()
 
@@ -179,8 +203,8 @@ def speaker_table(results: Iterable[DocResult], targets: Sequence[str] | None = 
     seen_targets: dict[str, None] = {}
     for r in results:
         for q in r.quotes:
-            for s in q.stance:
-                seen_targets.setdefault(s.target, None)
+            for target in q.stance:
+                seen_targets.setdefault(target, None)
             if q.speaker:
                 quotes.append((r.doc, q))
             elif q.depth == 0:
@@ -197,7 +221,7 @@ def speaker_table(results: Iterable[DocResult], targets: Sequence[str] | None = 
 
 def _row(name: str, items: list[tuple[str, Quote]], targets: Sequence[str]) -> SpeakerRow:
     names = Counter(q.speaker for _, q in items)
-    roles = Counter(" ".join(p.text for p in q.role) for _, q in items if q.role)
+    roles = Counter(q.role_text for _, q in items if q.role)
     docs = tuple(dict.fromkeys(doc for doc, _ in items))
     summaries = tuple(_summary(t, [(doc, q, _label(q, t)) for doc, q in items]) for t in targets)
     return SpeakerRow(
@@ -211,11 +235,12 @@ def _row(name: str, items: list[tuple[str, Quote]], targets: Sequence[str]) -> S
 
 
 def _label(q: Quote, target: str) -> StanceLabel | None:
-    return next((s for s in q.stance if s.target == target), None)
+    return q.stance.get(target)
 
 
 def _summary(target: str, labelled: list[tuple[str, Quote, StanceLabel | None]]) -> TargetSummary:
-    counts = Counter(s.label if s is not None else "none" for _, _, s in labelled)
+    failed = sum(1 for _, _, s in labelled if s is not None and s.error)
+    counts = Counter(s.label if s is not None else "none" for _, _, s in labelled if s is None or not s.error)
     favor, against, none = counts["favor"], counts["against"], counts["none"]
     total = max(1, favor + against + none)
     # The side most of the speaker's quotes on this target take; none when no quote takes a side or
@@ -223,6 +248,8 @@ def _summary(target: str, labelled: list[tuple[str, Quote, StanceLabel | None]])
     majority = "none" if favor == against else ("favor" if favor > against else "against")
     best = None
     if majority != "none":
-        doc, q, s = max(((d, q, s) for d, q, s in labelled if s is not None and s.label == majority), key=lambda x: x[2].score)
+        doc, q, s = max(
+            ((d, q, s) for d, q, s in labelled if s is not None and not s.error and s.label == majority), key=lambda x: x[2].score
+        )
         best = Evidence(doc, q.text, q.start_char, q.end_char, s.score)
-    return TargetSummary(target, favor, against, none, round((favor - against) / total, 3), majority, best)
+    return TargetSummary(target, favor, against, none, round((favor - against) / total, 3), majority, best, failed)

@@ -1,68 +1,141 @@
-"""Command line: a thin layer over the library (argument parsing and output only)."""
+"""Command line: a thin layer over the library (argument parsing and output only).
+
+Each subcommand is one ``add_*`` function (its arguments) and one ``cmd_*`` function (its run);
+``SUBCOMMANDS`` lists them, and the options every corpus command shares come from
+``add_corpus_options``. ``-`` is standard input as a FILE and standard output as ``--out``.
+"""
 from __future__ import annotations
 
 import argparse
 import collections
-import json
+import contextlib
+import os
 import sys
-from typing import Sequence
+import warnings
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Sequence
 
 from tqdm import tqdm
 
 from . import __version__
 from .aggregate import speaker_table
-from .classify import DEFAULT_CLASSIFIER
 from .batch import analyze_many
-from .errors import InputError, StanceError
-from .io import doc_name, jsonl_lines, read_document, write_atomic
+from .classify import DEFAULT_CLASSIFIER
+from .errors import InputError, PluginError, PluginWarning, StanceError
+from .io import doc_name, jsonl_lines, read_document, write_output
 from .model import DocResult
-from .plugins import default_host
-from .plot import plot_table
+from .plot import PLOT_FORMATS, plot_format, plot_table
+from .plugins import PluginHost, default_host, parse_classifier_choice
 from .targets import load_targets_toml
 
-# Exit codes: 0 all files processed, 1 some failed, 2 bad usage (arguments, unknown classifier,
-# invalid targets file, broken plugin).
+# Exit codes: 0 all files processed, 1 some failed (or a classifier failed, with --errors fail),
+# 2 bad usage (arguments, unknown classifier, invalid targets file, broken plugin).
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def _stance_options(args: argparse.Namespace) -> dict:
-    """analyze() keyword arguments for --classifier and --targets."""
+def say(kind: str, message: str) -> None:
+    """One line on stderr, ``stance: KIND: message``, the way every CLI message looks."""
+    print(f"stance: {kind}: {message}", file=sys.stderr)
+
+
+# -- the shared corpus run ------------------------------------------------------------------------
+def stance_options(args: argparse.Namespace) -> dict:
+    """analyze() keyword arguments for --classifier and --targets (checked before any file is read)."""
     host = default_host()
-    if args.classifier == "none":
+    choice = parse_classifier_choice(args.classifier or [DEFAULT_CLASSIFIER])
+    if choice is None:
         return {"classifier": None}
-    host.classifier(args.classifier)  # fail before reading any file
     targets = list(host.targets.values())
     for path in args.targets or ():
         for t in load_targets_toml(path):
             if any(t.name == known.name for known in targets):
                 raise InputError(f"{path}: target {t.name!r} is already registered")
             targets.append(t)
+    if isinstance(choice, dict):
+        names = {t.name for t in targets}
+        for target in choice.keys() - {"*"} - names:
+            raise PluginError(f"--classifier {target}=…: unknown target {target!r}; targets: {', '.join(sorted(names))}")
+        # TARGET=none (or a bare none beside TARGET=NAME, for the rest) leaves those targets out
+        keep = {t for t, n in choice.items() if n != "none"}
+        targets = [t for t in targets if (t.name in keep if t.name in choice else "*" in keep)]
+        choice = {t: n for t, n in choice.items() if n != "none"}
+        if not targets:
+            return {"classifier": None}
+        for name in set(choice.values()):
+            host.classifier(name)
+    else:
+        host.classifier(choice)
     if args.processes > 1:  # workers load plugins from entry points themselves
-        return {"classifier": args.classifier, "targets": targets}
-    return {"classifier": args.classifier, "targets": targets, "host": host}
+        return {"classifier": choice, "targets": targets}
+    return {"classifier": choice, "targets": targets, "host": host}
 
 
-def _results(
-    paths: Sequence[str], errors: str, options: dict, quiet: bool = False, processes: int = 1
-) -> tuple[list[DocResult], int]:
-    """Analyse every readable file; report each failure on stderr, naming the file, and go on
-    (``errors="skip"``) or stop at the first (``"fail"``). Returns the results and the failure count."""
-    failed = 0
-    stop = False
+@dataclass
+class Run:
+    """What happened over one corpus run, for the summary on stderr and the exit code."""
+
+    documents: int = 0
+    quotes: int = 0
+    failed_files: int = 0
+    # classifier name -> number of stance labels it failed on, and the first message
+    classifier_failures: collections.Counter = field(default_factory=collections.Counter)
+    first_failure: dict[str, str] = field(default_factory=dict)
+    stopped: bool = False
+
+    def count(self, result: DocResult) -> int:
+        """Record a result; the number of stance labels in it that carry an error."""
+        self.documents += 1
+        self.quotes += len(result.quotes)
+        n = 0
+        for q in result.quotes:
+            for label in q.stance.values():
+                if label.error:
+                    n += 1
+                    self.classifier_failures[label.classifier] += 1
+                    self.first_failure.setdefault(label.classifier, label.error)
+        return n
+
+    def report(self, args: argparse.Namespace) -> int:
+        """The closing lines on stderr; returns the exit code."""
+        host = default_host() if self.classifier_failures else None
+        for name, n in self.classifier_failures.most_common():
+            try:
+                plugin = host.owner("classifier", name) if host else "?"
+            except KeyError:
+                plugin = "?"
+            say(
+                "error" if args.errors == "fail" else "warning",
+                f"classifier {name!r} (plugin {plugin!r}) failed on {n} stance label{'s' * (n != 1)}; "
+                f"those cells are marked as errors, not counted as none. First error: {self.first_failure[name]}",
+            )
+        if not self.quotes and not self.stopped:
+            say("note", f"no quotes found in {self.documents} document{'s' * (self.documents != 1)}")
+        if self.failed_files or (self.classifier_failures and args.errors == "fail"):
+            return EXIT_SOME_FAILED
+        return EXIT_OK
+
+
+def analysed(args: argparse.Namespace, run: Run) -> Iterator[DocResult]:
+    """Analyse every readable FILE (``-``: stdin), yielding each result as soon as it is ready.
+
+    A failure is reported on stderr, naming the file, and the run goes on (``--errors skip``) or
+    stops there (``--errors fail``; a classifier failure stops it too).
+    """
+    options = stance_options(args)
+    paths = args.files
     # A progress bar only for a person watching: not when stderr is a file or pipe, not with --quiet.
-    bar = tqdm(total=len(paths), unit="doc", file=sys.stderr, disable=quiet or not sys.stderr.isatty() or len(paths) < 2)
+    bar = tqdm(total=len(paths), unit="doc", file=sys.stderr, disable=args.quiet or not sys.stderr.isatty() or len(paths) < 2)
 
     def report(message: str) -> None:
-        nonlocal failed, stop
-        failed += 1
+        run.failed_files += 1
         bar.write(f"stance: error: {message}", file=sys.stderr)
-        stop = errors == "fail"
+        run.stopped = run.stopped or args.errors == "fail"
 
     pending: collections.deque[str] = collections.deque()  # paths handed to analyze_many, in order
 
     def readable():
         for path in paths:
-            if stop:
+            if run.stopped:
                 return
             try:
                 text = read_document(path)
@@ -73,23 +146,26 @@ def _results(
             pending.append(path)
             yield doc_name(path), text
 
-    results = []
     with bar:
-        for result in analyze_many(readable(), n_process=processes, **options):
+        for result in analyze_many(readable(), n_process=args.processes, **options):
             path = pending.popleft()
             bar.update(1)
             if result.errors and not result.quotes:
                 report(f"{path}: analysis failed: {'; '.join(result.errors)}")
-            results.append(result)
-            if stop:
+            elif run.count(result) and args.errors == "fail":
+                run.stopped = True
+            yield result
+            if run.stopped:
                 break
-    return results, failed
 
 
+# -- stance quotes --------------------------------------------------------------------------------
 _SIGN = {"favor": "+", "against": "-"}
 
 
-def _table(results: Sequence[DocResult]) -> str:
+def quotes_table(results: Iterable[DocResult]) -> str:
+    """The ``--format table`` text: one row per quote ("" when there is none)."""
+
     def cut(s: str, n: int) -> str:
         s = " ".join(s.split())
         return s[:n] + ("…" if len(s) > n else "")
@@ -97,98 +173,204 @@ def _table(results: Sequence[DocResult]) -> str:
     rows = [("doc", "para", "kind", "speaker", "role", "stance", "quote")]
     for r in results:
         for q in r.quotes:
-            role = " ".join(p.text for p in q.role)
-            stance = " ".join(f"{s.target}:{_SIGN[s.label]}" for s in q.stance if s.label != "none")
-            rows.append(
-                (r.doc[:24], str(q.paragraph), q.kind, q.speaker or "-", cut(role, 32) or "-", stance or "-", cut(q.text, 60))
+            # a failed classification is shown as such, never as a quiet "no stance"
+            stance = " ".join(
+                f"{t}:{'error' if s.error else _SIGN[s.label]}" for t, s in q.stance.items() if s.error or s.label != "none"
             )
+            rows.append(
+                (r.doc[:24], str(q.paragraph), q.kind, q.speaker or "-", cut(q.role_text or "", 32) or "-", stance or "-", cut(q.text, 60))
+            )
+    if len(rows) == 1:
+        return ""
     widths = [max(len(row[i]) for row in rows) for i in range(6)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)) + "  " + row[6] for row in rows]
     return "\n".join(lines) + "\n"
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
-    results, failed = _results(args.files, args.errors, _stance_options(args), args.quiet, args.processes)
-    chunks = list(jsonl_lines(results)) if args.format == "jsonl" else [_table(results)]
-    if args.out:
-        write_atomic(args.out, chunks)
+    run = Run()
+    results = analysed(args, run)
+    if args.format == "jsonl":
+        write_output(args.out, jsonl_lines(results))  # streamed: one document at a time
     else:
-        sys.stdout.writelines(chunks)
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+        write_output(args.out, [quotes_table(list(results))])
+    return run.report(args)
 
 
-def _corpus_arguments(q: argparse.ArgumentParser) -> None:
-    q.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, one article each")
-    q.add_argument("--out", metavar="PATH", help="write here (atomically) instead of stdout")
+def add_quotes(sub) -> None:
+    q = sub.add_parser(
+        "quotes",
+        help="list the quotations in FILEs (a table, or one JSON object per quote)",
+        description="List the quotations in FILEs with speaker, role and stance.",
+    )
+    add_corpus_options(q)
+    q.add_argument(
+        "--format",
+        choices=["table", "jsonl"],
+        default="table",
+        help="table: one aligned row per quote; jsonl: one JSON object per quote, streamed document by "
+        "document (schema in the README) (default: %(default)s)",
+    )
+    q.set_defaults(func=cmd_quotes)
+
+
+# -- stance table ---------------------------------------------------------------------------------
+def cmd_table(args: argparse.Namespace) -> int:
+    if args.plot:
+        plot_format(args.plot)  # refuse an unknown image format before analysing anything
+    run = Run()
+    table = speaker_table(analysed(args, run))
+    if table.rows or args.format != "md":  # md is for people: a message instead of an empty table
+        write_output(args.out, [{"md": table.to_markdown, "csv": table.to_csv, "json": table.to_json}[args.format]()])
+    elif run.quotes:
+        say("note", f"{run.quotes} quote{'s' * (run.quotes != 1)} found, none with a speaker: no table")
+    if args.plot:
+        try:
+            plot_table(table, args.plot)
+        except InputError as e:
+            say("warning", str(e))
+    return run.report(args)
+
+
+def add_table(sub) -> None:
+    t = sub.add_parser(
+        "table",
+        help="one row per speaker over FILEs: roles, quotes, documents, stance per target",
+        description="One row per speaker over all FILEs: roles, quotes, documents and stance per target.",
+    )
+    add_corpus_options(t)
+    t.add_argument(
+        "--format",
+        choices=["md", "csv", "json"],
+        default="md",
+        help="md: a Markdown table; csv: one row per speaker with per-target columns; json: nested, "
+        "like the Python objects (default: %(default)s)",
+    )
+    t.add_argument(
+        "--plot",
+        metavar="PATH",
+        help=f"also write a speakers × targets heatmap; the extension picks the format "
+        f"({', '.join(f[1:] for f in PLOT_FORMATS)}) (default: no plot)",
+    )
+    t.set_defaults(func=cmd_table)
+
+
+# -- stance plugins -------------------------------------------------------------------------------
+def cmd_plugins(args: argparse.Namespace) -> int:
+    import json
+
+    # Not strict: a broken plugin is listed with its error instead of hiding every other one.
+    infos = PluginHost(strict=False).info()
+    write_output(None, [json.dumps([i.to_dict() for i in infos], indent=2, ensure_ascii=False) + "\n"])
+    for info in infos:
+        if info.error:
+            say("warning", f"plugin {info.name!r} ({info.package}): {info.error}")
+    return EXIT_OK
+
+
+def add_plugins(sub) -> None:
+    pl = sub.add_parser(
+        "plugins",
+        help="list the installed plugins with their hooks, targets, classifiers and errors, as JSON",
+        description="List the installed plugins as JSON; a broken plugin is listed with its error.",
+    )
+    pl.set_defaults(func=cmd_plugins)
+
+
+# -- parser ---------------------------------------------------------------------------------------
+def add_corpus_options(q: argparse.ArgumentParser) -> None:
+    """The FILE arguments and options every command over a corpus takes."""
+    q.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, one article each; - reads standard input")
+    q.add_argument("--out", metavar="PATH", help="write here (atomically) instead of standard output; - is standard output (default: -)")
     q.add_argument(
         "--errors",
         choices=["skip", "fail"],
         default="skip",
-        help="on an unreadable file: report it and go on (skip, default) or stop (fail); exit 1 either way",
+        help="on an unreadable file: report it and go on (skip) or stop (fail), exit 1 either way; on a "
+        "classifier failure: warn (skip) or stop and exit 1 (fail) (default: %(default)s)",
     )
     q.add_argument(
         "--classifier",
-        default=DEFAULT_CLASSIFIER,
-        metavar="NAME",
-        help=f"stance classifier (default {DEFAULT_CLASSIFIER}; `stance plugins` lists them; none: no stance)",
+        action="append",
+        metavar="[TARGET=]NAME",
+        help=f"stance classifier: NAME for every target, TARGET=NAME for one target (repeatable; a plain NAME "
+        f"covers the targets not given); none: no stance (TARGET=none: leave that target out); "
+        f"`stance plugins` lists the classifiers (default: {DEFAULT_CLASSIFIER})",
     )
     q.add_argument(
-        "--targets", action="append", metavar="FILE.toml", help="add the [[target]] tables of a TOML file (repeatable)"
+        "--targets",
+        action="append",
+        metavar="FILE.toml",
+        help="add the [[target]] tables of a TOML file (repeatable) (default: only the registered targets)",
     )
-    q.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
-    q.add_argument("--processes", "-p", type=_positive, default=1, metavar="N", help="worker processes (default 1)")
+    q.add_argument("--quiet", "-q", action="store_true", help="no progress bar (default: a bar when stderr is a terminal)")
+    q.add_argument("--processes", "-p", type=_positive, default=1, metavar="N", help="worker processes (default: %(default)s)")
 
 
 def _positive(value: str) -> int:
-    n = int(value)
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {value!r}") from None
     if n < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
     return n
 
 
-def cmd_table(args: argparse.Namespace) -> int:
-    results, failed = _results(args.files, args.errors, _stance_options(args), args.quiet, args.processes)
-    table = speaker_table(results)
-    out = {"md": table.to_markdown, "csv": table.to_csv, "json": table.to_json}[args.format]()
-    if args.out:
-        write_atomic(args.out, [out])
-    else:
-        sys.stdout.write(out)
-    if args.plot:
-        plot_table(table, args.plot)
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+# Each: a function adding one subparser (its arguments and its cmd_* as ``func``).
+SUBCOMMANDS: list[Callable] = [add_table, add_quotes, add_plugins]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="stance", description=__doc__.splitlines()[0] if __doc__ else None)
+    p = argparse.ArgumentParser(
+        prog="stance",
+        description="Find direct quotes in news, link them to their speakers and label their stance.",
+        epilog="Exit codes: 0 ok, 1 a file (or, with --errors fail, a classifier) failed, 2 bad usage.",
+    )
     p.add_argument("--version", action="version", version=f"stance {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
-    t = sub.add_parser("table", help="one row per speaker over FILEs: roles, quotes, documents, stance per target")
-    _corpus_arguments(t)
-    t.add_argument("--format", choices=["md", "csv", "json"], default="md")
-    t.add_argument("--plot", metavar="PATH.png", help="also write a speakers × targets heatmap (PNG)")
-    t.set_defaults(func=cmd_table)
-    q = sub.add_parser("quotes", help="list the quotations in FILEs (one JSON object per quote, or a table)")
-    _corpus_arguments(q)
-    q.add_argument("--format", choices=["jsonl", "table"], default="table")
-    q.set_defaults(func=cmd_quotes)
-    pl = sub.add_parser("plugins", help="list the loaded plugins, their hooks, targets and classifiers as JSON")
-    pl.set_defaults(func=cmd_plugins)
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in SUBCOMMANDS:
+        add(sub)
     return p
 
 
-def cmd_plugins(args: argparse.Namespace) -> int:
-    print(json.dumps([info.to_dict() for info in default_host().info()], indent=2, ensure_ascii=False))
+@contextlib.contextmanager
+def _warnings_as_messages():
+    """Library warnings (an allow-list name that matches no plugin) as one ``stance: warning:`` line."""
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, PluginWarning):
+            say("warning", str(message))
+        else:
+            print(warnings.formatwarning(message, category, filename, lineno, line), file=sys.stderr, end="")
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        warnings.showwarning = show
+        yield
+
+
+def _stdout_closed() -> int:
+    """The reader of our output went away (``| head``): stop quietly, like other Unix tools.
+
+    Later writes, including the interpreter's own flush at exit, go to /dev/null instead of
+    raising again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        return args.func(args)
-    except StanceError as e:
-        print(f"stance: error: {e}", file=sys.stderr)
-        return EXIT_USAGE
+    with _warnings_as_messages():
+        try:
+            return args.func(args)
+        except BrokenPipeError:
+            return _stdout_closed()
+        except StanceError as e:
+            hint = "; `stance plugins` shows every plugin and its state" if isinstance(e, PluginError) else ""
+            say("error", f"{e}{hint}")
+            return EXIT_USAGE
 
 
 if __name__ == "__main__":  # pragma: no cover

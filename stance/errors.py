@@ -20,3 +20,8 @@ class PluginError(StanceError):
 
 class ModelError(StanceError):
     """A stance model file is missing, corrupt, foreign or from an incompatible version."""
+
+
+class PluginWarning(UserWarning):
+    """Something about the plugins is probably not what was meant (an allow-list name that matches
+    no installed plugin); nothing failed."""

@@ -7,11 +7,21 @@ ever appears in a public result, and every object round-trips losslessly through
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
-from typing import Any, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 QUOTE_KINDS = ("full", "partial", "heading", "scare")
 STANCE_LABELS = ("favor", "against", "none")
+# Reprs show this much of a text: a result printed in a REPL or a log should fit on a line.
+REPR_TEXT = 40
+
+
+def _short(text: str, n: int = REPR_TEXT) -> str:
+    """``repr(text)`` with runs of whitespace as one space, at most about ``n`` characters long
+    (cut after escaping, so a text of escaped control characters is bounded too)."""
+    r = repr(" ".join(text.split()))
+    return r if len(r) <= n + 2 else r[:n] + "…" + r[0]
 
 
 @dataclass(frozen=True)
@@ -21,6 +31,9 @@ class Span:
     start_char: int
     end_char: int
     text: str
+
+    def __repr__(self) -> str:
+        return f"Span({self.start_char}, {self.end_char}, {_short(self.text)})"
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> "Span":
@@ -68,6 +81,10 @@ class StanceLabel:
     evidence: tuple[Span, ...] = ()
     error: str | None = None
 
+    def __repr__(self) -> str:
+        extra = f", error={_short(self.error)}" if self.error else ""
+        return f"StanceLabel({self.target!r}, {self.label!r}, {self.score}, {self.classifier!r}{extra})"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "label": self.label,
@@ -89,6 +106,75 @@ class StanceLabel:
         )
 
 
+class StanceMap(Mapping[str, StanceLabel]):
+    """A quote's stance labels keyed by target name, like the JSON ``stance`` object.
+
+    Read-only, ordered as classified, hashable and comparable (equal to any mapping with the same
+    items), so a Quote holding one stays a frozen, hashable dataclass. Backed by a tuple of labels
+    (each label knows its target); ``stance.labels`` gives that tuple, ``stance.values()`` the same.
+    """
+
+    __slots__ = ("_labels", "_index")
+
+    def __init__(self, labels: "Iterable[StanceLabel] | Mapping[str, StanceLabel]" = ()) -> None:
+        if isinstance(labels, Mapping):
+            labels = labels.values()
+        labels = tuple(labels)
+        index: dict[str, StanceLabel] = {}
+        for label in labels:
+            if not isinstance(label, StanceLabel):
+                raise TypeError(f"a stance map holds StanceLabel objects, not {type(label).__name__}")
+            if label.target in index:
+                raise ValueError(f"two stance labels for target {label.target!r}")
+            index[label.target] = label
+        object.__setattr__(self, "_labels", labels)
+        object.__setattr__(self, "_index", index)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("StanceMap is read-only")
+
+    @property
+    def labels(self) -> tuple[StanceLabel, ...]:
+        return self._labels
+
+    def __getitem__(self, target: str) -> StanceLabel:
+        try:
+            return self._index[target]
+        except KeyError:
+            known = ", ".join(self._index) or "none (quote not classified)"
+            raise KeyError(f"no stance label for target {target!r}; targets: {known}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._labels))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, StanceMap):
+            return self._index == other._index
+        if isinstance(other, Mapping):
+            return self._index == dict(other)
+        return NotImplemented
+
+    def __reduce__(self):
+        # pickling (worker processes, Dask) goes through the plain tuple of labels
+        return (StanceMap, (self._labels,))
+
+    def __repr__(self) -> str:
+        return "{" + ", ".join(f"{t!r}: {s.label!r}" for t, s in self._index.items()) + "}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {t: s.to_dict() for t, s in self._index.items()}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any] | None) -> "StanceMap":
+        return cls(StanceLabel.from_dict(t, s) for t, s in (d or {}).items())
+
+
 @dataclass(frozen=True)
 class Quote:
     """A direct quotation.
@@ -96,7 +182,9 @@ class Quote:
     ``content`` is the quoted text without the marks; ``outer`` includes them.
     ``role`` is a tuple of spans because a role phrase need not be contiguous
     ("professor [Huseyin Bagci] of Ankara’s Middle East Technical University");
-    its text is the parts joined by a space.
+    ``role_text`` is its text, the parts joined by a space (the JSON ``role``).
+    ``stance`` maps each target name to its StanceLabel (the JSON ``stance`` object); a tuple or
+    list of labels given to the constructor or ``with_`` is turned into that mapping.
     A quote that runs over several paragraphs (news convention: an opening mark on
     each paragraph, a closing mark only on the last) has one entry per paragraph in
     ``parts``; ``content`` then covers all of them, inner marks included.
@@ -115,11 +203,24 @@ class Quote:
     role: tuple[Span, ...] = ()
     cue: Span | None = None
     attribution: Attribution | None = None
-    stance: tuple[StanceLabel, ...] = ()
+    stance: StanceMap = field(default_factory=StanceMap)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.stance, StanceMap):
+            object.__setattr__(self, "stance", StanceMap(self.stance))
+
+    def __repr__(self) -> str:
+        who = f", speaker={self.speaker!r}" if self.speaker else ""
+        return f"Quote({self.start_char}:{self.end_char} {_short(self.text)}, kind={self.kind!r}{who})"
 
     @property
     def text(self) -> str:
         return self.content.text
+
+    @property
+    def role_text(self) -> str | None:
+        """The role as one string, parts joined by a space (None without a role), as in the JSON."""
+        return " ".join(p.text for p in self.role) or None
 
     @property
     def start_char(self) -> int:
@@ -149,11 +250,11 @@ class Quote:
             "close_mark": self.close_mark,
             "speaker": self.speaker,
             "speaker_mention": _dict_or_none(self.speaker_mention),
-            "role": " ".join(p.text for p in self.role) or None,
+            "role": self.role_text,
             "role_spans": [p.to_dict() for p in self.role],
             "cue": _dict_or_none(self.cue),
             "attribution": None if self.attribution is None else self.attribution.to_dict(),
-            "stance": {s.target: s.to_dict() for s in self.stance},
+            "stance": self.stance.to_dict(),
         }
 
     @classmethod
@@ -173,20 +274,34 @@ class Quote:
             role=tuple(Span.from_dict(p) for p in d.get("role_spans", ())),
             cue=_span_or_none(d.get("cue")),
             attribution=None if att is None else Attribution.from_dict(att),
-            stance=tuple(StanceLabel.from_dict(t, s) for t, s in (d.get("stance") or {}).items()),
+            stance=StanceMap.from_dict(d.get("stance")),
         )
 
 
 @dataclass(frozen=True)
 class DocResult:
-    """Everything found in one document."""
+    """Everything found in one document.
+
+    ``records()`` gives one JSON-ready dict per quote (exactly the JSONL lines of ``stance quotes``),
+    ``to_json()`` the whole result as one JSON object, ``to_dataframe()`` one pandas row per quote
+    (nested fields flattened the way ``pandas.json_normalize`` does: ``stance.NATO.label``).
+    """
 
     doc: str
     quotes: tuple[Quote, ...] = ()
     errors: tuple[str, ...] = field(default=())
 
+    def __repr__(self) -> str:
+        errors = f", errors={len(self.errors)}" if self.errors else ""
+        return f"DocResult(doc={self.doc!r}, quotes={len(self.quotes)}{errors})"
+
     def to_dict(self) -> dict[str, Any]:
         return {"doc": self.doc, "quotes": [q.to_dict() for q in self.quotes], "errors": list(self.errors)}
+
+    def to_json(self, **kwargs: Any) -> str:
+        """The result as a JSON object (``to_dict``); keyword arguments go to ``json.dumps``."""
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(), **kwargs)
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "DocResult":
@@ -196,6 +311,33 @@ class DocResult:
             errors=tuple(d.get("errors", ())),
         )
 
+    @classmethod
+    def from_json(cls, text: str) -> "DocResult":
+        return cls.from_dict(json.loads(text))
+
     def records(self) -> list[dict[str, Any]]:
-        """One JSON-ready dict per quote, each tagged with the document name (JSONL rows)."""
+        """One JSON-ready dict per quote, tagged with the document name: the JSONL rows of
+        ``stance quotes --format jsonl`` (schema in the README)."""
         return [{"doc": self.doc, **q.to_dict()} for q in self.quotes]
+
+    def to_dataframe(self):
+        """One row per quote as a pandas DataFrame (see ``quotes_dataframe``)."""
+        return quotes_dataframe([self])
+
+
+def quote_records(results: Iterable[DocResult]) -> Iterator[dict[str, Any]]:
+    """The per-quote records (JSONL rows) of many results, in order, lazily."""
+    for r in results:
+        yield from r.records()
+
+
+def quotes_dataframe(results: Iterable[DocResult]):
+    """One pandas row per quote over ``results``: the JSONL records flattened by
+    ``pandas.json_normalize`` (columns ``doc``, ``text``, ``speaker``, ``role``, ``stance.NATO.label``,
+    ``attribution.method``…; lists such as ``parts`` stay lists). Needs pandas:
+    ``pip install "stance-engine[dataframe]"``."""
+    try:
+        import pandas as pd
+    except ImportError as e:
+        raise ImportError('quotes_dataframe() needs pandas: pip install "stance-engine[dataframe]"') from e
+    return pd.json_normalize(list(quote_records(results)))

@@ -7,6 +7,12 @@
 * A misspelled hook, a duplicate target or classifier name, or a malformed contribution raises
   PluginError naming the plugin(s); a classifier that raises or returns garbage at run time only
   turns the affected items into error labels naming it.
+* ``PluginHost(strict=False)`` (what ``stance plugins`` uses) never raises for a broken plugin: it
+  keeps what works and records each plugin's error in ``info()``, as ``llm plugins`` does.
+* A name in ``STANCE_LOAD_PLUGINS`` that matches no installed entry point is warned about
+  (``stance.errors.PluginWarning``), so a typo or a package name does not silently load nothing.
+* ``classify`` takes a classifier name, or a mapping target name → classifier name with ``"*"``
+  for every other target (the CLI's ``--classifier TARGET=NAME``).
 """
 from __future__ import annotations
 
@@ -14,14 +20,15 @@ import importlib
 import importlib.metadata
 import math
 import os
+import warnings
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import pluggy
 
 from . import hookspecs
-from .classify import Prediction, StanceItem
-from .errors import PluginError
+from .classify import DEFAULT_CLASSIFIER, Prediction, StanceItem
+from .errors import PluginError, PluginWarning
 from .model import STANCE_LABELS, Span, StanceLabel
 from .targets import Target
 
@@ -38,6 +45,7 @@ class PluginInfo:
     hooks: tuple[str, ...]
     targets: tuple[str, ...]
     classifiers: tuple[str, ...]
+    error: str | None = None  # why (part of) the plugin could not be used; None when it works
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -47,6 +55,7 @@ class PluginInfo:
             "hooks": list(self.hooks),
             "targets": list(self.targets),
             "classifiers": list(self.classifiers),
+            "error": self.error,
         }
 
 
@@ -59,12 +68,19 @@ def allowed_plugins(env: dict[str, str] | None = None) -> set[str] | None:
 
 
 class PluginHost:
-    """Owns a pluggy PluginManager and the targets and classifiers its plugins contribute."""
+    """Owns a pluggy PluginManager and the targets and classifiers its plugins contribute.
 
-    def __init__(self, *, entry_points: bool = True, allow: set[str] | None = None) -> None:
+    ``strict`` (default): a broken plugin raises PluginError. ``strict=False``: it is left out (or
+    the part of it that clashes) and its error is recorded in ``errors`` and shown by ``info()``.
+    """
+
+    def __init__(self, *, entry_points: bool = True, allow: set[str] | None = None, strict: bool = True) -> None:
         self.pm = pluggy.PluginManager(hookspecs.PROJECT)
         self.pm.add_hookspecs(hookspecs)
+        self.strict = strict
         self._packages: dict[str, tuple[str, str]] = {}  # plugin name -> (package, version)
+        # plugin name -> what is wrong with it (only filled when not strict)
+        self.errors: dict[str, str] = {}
         self._registry: tuple[dict[str, Target], dict[str, Any], dict[tuple[str, str], str]] | None = None
         for module in BUILTIN_PLUGINS:
             self.register(importlib.import_module(module), name=module, package="stance-engine")
@@ -73,19 +89,47 @@ class PluginHost:
 
     # -- loading -------------------------------------------------------------
     def _load_entry_points(self, allow: set[str] | None, from_env: bool) -> None:
+        installed: dict[str, str] = {}  # entry-point name -> package, to explain an allow-list miss
         for dist in importlib.metadata.distributions():
             for ep in dist.entry_points:
-                if ep.group != ENTRY_POINT_GROUP or (allow is not None and ep.name not in allow):
-                    continue
-                if self.pm.get_plugin(ep.name) is not None:
+                if ep.group != ENTRY_POINT_GROUP:
                     continue
                 package = dist.metadata["Name"]
+                installed.setdefault(ep.name, package)
+                if (allow is not None and ep.name not in allow) or self.pm.get_plugin(ep.name) is not None:
+                    continue
                 try:
                     plugin = ep.load()
                 except Exception as e:  # any import-time failure of foreign code
                     hint = f"uninstall {package} or leave {ep.name!r} out of {ALLOW_ENV}"
-                    raise PluginError(f"plugin {ep.name!r} ({package}) failed to load: {type(e).__name__}: {e}; {hint}") from e
-                self.register(plugin, name=ep.name, package=package, version=dist.version)
+                    message = f"plugin {ep.name!r} ({package}) failed to load: {type(e).__name__}: {e}; {hint}"
+                    if self.strict:
+                        raise PluginError(message) from e
+                    self.errors[ep.name] = message
+                    self._packages[ep.name] = (package, dist.version)
+                    continue
+                try:
+                    self.register(plugin, name=ep.name, package=package, version=dist.version)
+                except PluginError as e:
+                    if self.strict:
+                        raise
+                    self.errors[ep.name] = str(e)
+                    self._packages[ep.name] = (package, dist.version)
+        for name in sorted((allow or set()) - set(installed)):
+            self._warn_unmatched(name, installed, from_env)
+
+    @staticmethod
+    def _warn_unmatched(name: str, installed: dict[str, str], from_env: bool) -> None:
+        by_package = {p.lower().replace("_", "-"): ep for ep, p in installed.items()}
+        hint = ""
+        if name.lower().replace("_", "-") in by_package:
+            hint = f"; {name!r} is a package, its entry-point name is {by_package[name.lower().replace('_', '-')]!r}"
+        elif installed:
+            hint = "; installed: " + ", ".join(f"{ep} ({p})" for ep, p in sorted(installed.items()))
+        else:
+            hint = "; no plugin is installed"
+        source = f"{ALLOW_ENV}" if from_env else "the allow-list"
+        warnings.warn(f"{source} names {name!r}, which matches no installed plugin entry point{hint}", PluginWarning, stacklevel=3)
 
     def register(self, plugin: object, name: str | None = None, *, package: str = "", version: str = "") -> str:
         """Register a plugin object or module in-process; returns its name. Hooks are checked at once."""
@@ -111,6 +155,12 @@ class PluginHost:
             self._registry = None
 
     # -- what the plugins contribute ------------------------------------------
+    def _problem(self, plugin: str, message: str, cause: BaseException | None = None) -> None:
+        """A broken contribution: raise (strict) or record it against the plugin and go on."""
+        if self.strict:
+            raise PluginError(message) from cause
+        self.errors[plugin] = f"{self.errors[plugin]}; {message}" if plugin in self.errors else message
+
     def _collect(self, hook_name: str, check: Callable[[str, Any], str]) -> tuple[dict[str, Any], dict[str, str]]:
         found: dict[str, Any] = {}
         owner: dict[str, str] = {}
@@ -121,13 +171,20 @@ class PluginHost:
             plugin = impl.plugin_name
 
             def register(obj: Any, _plugin: str = plugin) -> None:
-                key = check(_plugin, obj)
+                try:
+                    key = check(_plugin, obj)
+                except PluginError as e:
+                    self._problem(_plugin, str(e), e)
+                    return
                 if key in found:
                     first, second = owner[key], _plugin
-                    raise PluginError(
+                    self._problem(
+                        second,
                         f"{hook_name}: name {key!r} is registered twice, by plugin {first!r} "
-                        f"({self._packages[first][0]}) and by plugin {second!r} ({self._packages[second][0]})"
+                        f"({self._packages[first][0]}) and by plugin {second!r} ({self._packages[second][0]}); "
+                        f"rename one of them",
                     )
+                    return  # not strict: the first registration keeps the name
                 found[key], owner[key] = obj, _plugin
 
             try:
@@ -135,7 +192,7 @@ class PluginHost:
             except PluginError:
                 raise
             except Exception as e:  # a plugin's own hook code failed
-                raise PluginError(f"plugin {plugin!r} failed in {hook_name}: {type(e).__name__}: {e}") from e
+                self._problem(plugin, f"plugin {plugin!r} failed in {hook_name}: {type(e).__name__}: {e}", e)
         return found, owner
 
     @property
@@ -188,13 +245,24 @@ class PluginHost:
                     hooks,
                     tuple(t for t in targets if owners[("target", t)] == name),
                     tuple(c for c in classifiers if owners[("classifier", c)] == name),
+                    self.errors.get(name),
                 )
             )
-        return out
+        # plugins that failed to load at all: listed with their error, nothing contributed
+        for name in sorted(set(self.errors) - {n for n, _ in self.pm.list_name_plugin()}):
+            package, version = self._packages.get(name, (name, ""))
+            out.append(PluginInfo(name, version, package, (), (), (), self.errors[name]))
+        return sorted(out, key=lambda i: i.name)
 
     # -- running a classifier -------------------------------------------------
-    def classify(self, name: str, items: Sequence[StanceItem]) -> list[StanceLabel]:
-        """One StanceLabel per item. Failures of the classifier become error labels naming its plugin."""
+    def classify(self, name: str | Mapping[str, str], items: Sequence[StanceItem]) -> list[StanceLabel]:
+        """One StanceLabel per item. Failures of the classifier become error labels naming its plugin.
+
+        ``name`` is a classifier name, used for every target, or a mapping target name → classifier
+        name; ``"*"`` in it covers the targets it does not name (default: lexicon.v1).
+        """
+        if isinstance(name, Mapping):
+            return self._classify_per_target(name, items)
         classifier = self.classifier(name)
         who = f"classifier {name!r} (plugin {self.owner('classifier', name)!r})"
         items = list(items)
@@ -206,6 +274,18 @@ class PluginHost:
             msg = f"{who} returned {len(raw)} results for {len(items)} items"
             return [_error_label(it, name, msg) for it in items]
         return [_validated(it, name, who, r) for it, r in zip(items, raw)]
+
+    def _classify_per_target(self, choice: Mapping[str, str], items: Sequence[StanceItem]) -> list[StanceLabel]:
+        default = choice.get("*", DEFAULT_CLASSIFIER)
+        groups: dict[str, list[int]] = {}
+        for i, item in enumerate(items):
+            groups.setdefault(choice.get(item.target.name, default), []).append(i)
+        out: list[StanceLabel | None] = [None] * len(items)
+        # one call per classifier, so each still sees whole batches
+        for name, indices in groups.items():
+            for i, label in zip(indices, self.classify(name, [items[i] for i in indices])):
+                out[i] = label
+        return [label for label in out if label is not None]
 
     @staticmethod
     def _classify_one(classifier: Any, name: str, who: str, item: StanceItem) -> StanceLabel:
@@ -263,3 +343,30 @@ def default_host() -> PluginHost:
     if key not in _DEFAULT:
         _DEFAULT[key] = PluginHost()
     return _DEFAULT[key]
+
+
+def parse_classifier_choice(values: Sequence[str]) -> str | dict[str, str] | None:
+    """``--classifier`` values → what ``analyze(classifier=...)`` takes.
+
+    ``NAME`` applies to every target (the last one given wins); ``TARGET=NAME`` to that target only
+    and may be repeated; ``none`` turns stance off (for every target, or for one: ``TARGET=none``).
+    Only plain NAMEs: that name (None for ``none``); any TARGET=NAME: a mapping with ``"*"`` for the
+    rest, whose ``"none"`` entries the caller turns into leaving those targets out.
+    """
+    every: str | None = None
+    per_target: dict[str, str] = {}
+    for value in values:
+        target, sep, name = value.partition("=")
+        if not sep:
+            every = value.strip()
+            continue
+        target, name = target.strip(), name.strip()
+        if not target or not name:
+            raise PluginError(f"--classifier {value!r}: expected NAME or TARGET=NAME")
+        if target in per_target and per_target[target] != name:
+            raise PluginError(f"--classifier: target {target!r} is given two classifiers, {per_target[target]!r} and {name!r}")
+        per_target[target] = name
+    if not per_target:
+        return None if every == "none" else (every or DEFAULT_CLASSIFIER)
+    # "none" for a target (or for "*", the rest) leaves it out; the caller drops those targets
+    return {**per_target, "*": every or DEFAULT_CLASSIFIER}

@@ -29,6 +29,23 @@ from .lexicons.targets import BUILTIN_TARGETS
 
 TARGET_KINDS = ("entity", "proposition")
 _NAME = re.compile(r"^[A-Za-z][\w.-]*$")
+TARGET_KEYS = ("name", "description", "kind", "aliases", "implied", "opponents", "patterns")
+PATTERN_KEYS = ("actions", "objects", "scope")
+
+
+def _no_unknown_keys(d: Mapping[str, Any], known: tuple[str, ...], what: str) -> None:
+    """A misspelled key ("oponents") would otherwise be silently ignored."""
+    if not isinstance(d, Mapping):
+        raise InputError(f"{what} must be a table, not {d!r}")
+    unknown = [k for k in d if k not in known]
+    if unknown:
+        import difflib
+
+        hints = []
+        for k in unknown:
+            close = difflib.get_close_matches(k, known, n=1)
+            hints.append(f"{k!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        raise InputError(f"{what}: unknown key {', '.join(hints)}; known keys: {', '.join(known)}")
 
 
 @dataclass(frozen=True)
@@ -41,6 +58,7 @@ class Pattern:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Pattern":
+        _no_unknown_keys(d, PATTERN_KEYS, "pattern")
         scope = str(d.get("scope", "subtree"))
         if scope not in ("subtree", "sentence"):
             raise InputError(f"pattern scope must be 'subtree' or 'sentence', not {scope!r}")
@@ -67,6 +85,7 @@ class Target:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Target":
+        _no_unknown_keys(d, TARGET_KEYS, f"target {d.get('name', '')!r}" if isinstance(d, Mapping) else "target")
         if "name" not in d:
             raise InputError(f"a target needs a name: {dict(d)!r}")
         return cls(
@@ -111,9 +130,13 @@ def load_targets_toml(path: str) -> tuple[Target, ...]:
         raise InputError(f"{path}: cannot read targets file ({e.strerror or e})") from e
     except tomllib.TOMLDecodeError as e:
         raise InputError(f"{path}: not valid TOML ({e})") from e
+    extra = [k for k in data if k != "target"]
+    unknown = f"; unknown top-level key {', '.join(map(repr, extra))}" if extra else ""
     tables = data.get("target")
     if not isinstance(tables, list) or not tables:
-        raise InputError(f"{path}: expected one or more [[target]] tables")
+        raise InputError(f"{path}: expected one or more [[target]] tables{unknown}")
+    if extra:  # a stray key ("[[targets]]", a misplaced "name") would otherwise be ignored
+        raise InputError(f"{path}: expected only [[target]] tables{unknown}")
     try:
         return tuple(Target.from_dict(t) for t in tables)
     except InputError as e:

@@ -202,3 +202,50 @@ def attributed_quotes(draw):
     start = len(lead) + len(before) + len(opener)
     text = lead + before + opener + content + closer + after
     return Attributed(text, (start, start + len(content)), name)
+
+
+# -- model objects (built directly, not by the pipeline) ---------------------------------------
+TARGET_NAMES = ["NATO", "Russia", "alliance_shift", "EU", "UN"]
+
+
+@st.composite
+def spans(draw):
+    text = draw(st.text(max_size=20))
+    start = draw(st.integers(0, 10_000))
+    return _model().Span(start, start + len(text), text)
+
+
+@st.composite
+def stance_labels(draw, target: str):
+    m = _model()
+    return m.StanceLabel(
+        target=target,
+        label=draw(st.sampled_from(m.STANCE_LABELS)),
+        score=draw(st.floats(0, 1, allow_nan=False).map(lambda x: round(x, 4))),
+        classifier=draw(st.sampled_from(["lexicon.v1", "keywords.v1"])),
+        evidence=tuple(draw(st.lists(spans(), max_size=2))),
+        error=draw(st.none() | st.text(min_size=1, max_size=30)),
+    )
+
+
+@st.composite
+def model_quotes(draw):
+    """Quote objects with any role spans and any subset of targets labelled, in any order."""
+    m = _model()
+    targets = draw(st.lists(st.sampled_from(TARGET_NAMES), unique=True, max_size=len(TARGET_NAMES)))
+    content = draw(spans())
+    return m.Quote(
+        content=content,
+        outer=m.Span(max(0, content.start_char - 1), content.end_char + 1, "“" + content.text + "”"),
+        kind=draw(st.sampled_from(m.QUOTE_KINDS)),
+        paragraph=draw(st.integers(0, 50)),
+        speaker=draw(st.none() | st.sampled_from(NAMES)),
+        role=tuple(draw(st.lists(spans(), max_size=2))),
+        stance=tuple(draw(stance_labels(t)) for t in targets),
+    )
+
+
+def _model():
+    from stance import model
+
+    return model

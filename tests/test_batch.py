@@ -69,7 +69,7 @@ def test_long_documents_are_analysed_in_pieces_with_exact_offsets(monkeypatch):
     assert [q.speaker for q in whole.quotes[: len(one.quotes)]] == [q.speaker for q in one.quotes]
     for q in whole.quotes:
         assert text[q.start_char : q.end_char] == q.text
-        for span in (q.outer, q.cue, q.speaker_mention, *q.role, *(e for s in q.stance for e in s.evidence)):
+        for span in (q.outer, q.cue, q.speaker_mention, *q.role, *(e for s in q.stance.values() for e in s.evidence)):
             if span is not None:
                 assert text[span.start_char : span.end_char] == span.text
 

@@ -28,7 +28,7 @@ BAD_INPUTS = {
 def assert_offsets(text: str, result) -> None:
     for q in result.quotes:
         assert text[q.start_char : q.end_char] == q.text
-        spans = [q.outer, q.cue, q.speaker_mention, *q.role, *q.parts, *(e for s in q.stance for e in s.evidence)]
+        spans = [q.outer, q.cue, q.speaker_mention, *q.role, *q.parts, *(e for s in q.stance.values() for e in s.evidence)]
         for span in spans:
             if span is not None:
                 assert text[span.start_char : span.end_char] == span.text

@@ -28,7 +28,7 @@ def check(text, result):
     for q in result.quotes:
         spans = [q.content, q.outer, *q.parts, *q.role]
         spans += [s for s in (q.speaker_mention, q.cue) if s is not None]
-        spans += [e for label in q.stance for e in label.evidence]
+        spans += [e for label in q.stance.values() for e in label.evidence]
         for s in spans:
             assert 0 <= s.start_char <= s.end_char <= len(text)
             assert text[s.start_char : s.end_char] == s.text
@@ -36,7 +36,7 @@ def check(text, result):
             assert 0 < q.attribution.confidence <= 1
         if q.kind in ("heading", "scare"):
             assert q.speaker is None
-        for label in q.stance:
+        for label in q.stance.values():
             assert label.label in ("favor", "against", "none") and 0 <= label.score <= 1
     assert DocResult.from_dict(json.loads(json.dumps(result.to_dict()))) == result
 

@@ -164,7 +164,7 @@ def test_a_raising_classifier_keeps_quotes_speakers_and_reports_the_error():
     result = stance.analyze(text, "d", classifier="raising.v1", host=host)
     (q,) = result.quotes
     assert q.speaker == "Anna Petrova" and len(q.stance) == 3
-    assert all(s.error for s in q.stance)
+    assert all(s.error for s in q.stance.values())
     assert result.errors and "raising.v1" in result.errors[0] and "'p0'" in result.errors[0]
 
 

@@ -72,13 +72,13 @@ def test_implied_target_needs_the_document_to_name_it():
     text = "NATO leaders met. “The alliance is strong and united,” she said."
     result = stance.analyze(text, "d")
     (q,) = result.quotes
-    assert {s.target: s.label for s in q.stance}["NATO"] == "favor"
+    assert {t: s.label for t, s in q.stance.items()}["NATO"] == "favor"
 
 
 def test_evidence_points_into_the_original_text():
     text = "Intro line.\n“We will never leave\u00a0NATO,” said Anna Petrova, the minister.\n"
     (q,) = stance.analyze(text, "d").quotes
-    nato = next(s for s in q.stance if s.target == "NATO")
+    nato = q.stance["NATO"]
     assert nato.label == "favor" and nato.evidence
     for e in nato.evidence:
         assert text[e.start_char : e.end_char] == e.text
@@ -89,13 +89,13 @@ def test_speaker_role_naming_the_target_counts_for_positive_statements():
     text = "“I welcome these talks and encourage them,” NATO Secretary General Anna Petrova said.\n"
     (q,) = stance.analyze(text, "d").quotes
     assert q.role and "NATO" in " ".join(r.text for r in q.role)
-    assert {s.target: s.label for s in q.stance}["NATO"] == "favor"
+    assert {t: s.label for t, s in q.stance.items()}["NATO"] == "favor"
 
 
 def test_partial_quote_is_read_in_its_frame():
     text = "The minister, Anna Petrova, accused NATO of “going to war with Russia through a proxy.”\n"
     (q,) = stance.analyze(text, "d").quotes
-    got = {s.target: s.label for s in q.stance}
+    got = {t: s.label for t, s in q.stance.items()}
     assert got["NATO"] == "against" and got["Russia"] == "favor"
 
 
