@@ -38,7 +38,7 @@ class TargetSummary:
     favor: int
     against: int
     none: int
-    net: float  # (favor - against) / quotes, in [-1, 1]
+    net: float  # (sum of favor scores - sum of against scores) / quotes, in [-1, 1]
     majority: str  # favor or against, whichever more quotes take; none if no quote takes a side or they tie
     evidence: Evidence | None
     # Quotes whose classifier failed on this target: not counted as favor/against/none (an error is
@@ -119,7 +119,8 @@ class SpeakerTable:
         lines.append("")
         lines.append(
             "Cells: the side most of the speaker's quotes take (none: no side, or a tie), net = (favor − against)"
-            f" / quotes in [-1, 1], and the (favor/against/none) quote counts. {self.unattributed} quotes had no speaker."
+            " / quotes in [-1, 1] with each quote weighed by its stance score, and the (favor/against/none) quote"
+            f" counts. {self.unattributed} quotes had no speaker."
         )
         return "\n".join(lines) + "\n"
 
@@ -252,4 +253,7 @@ def _summary(target: str, labelled: list[tuple[str, Quote, StanceLabel | None]])
             ((d, q, s) for d, q, s in labelled if s is not None and not s.error and s.label == majority), key=lambda x: x[2].score
         )
         best = Evidence(doc, q.text, q.start_char, q.end_char, s.score)
-    return TargetSummary(target, favor, against, none, round((favor - against) / total, 3), majority, best, failed)
+    # net weighs each quote by the classifier's confidence in its side (a probability for the
+    # trained classifiers): two sure quotes for outweigh three hesitant ones against.
+    weight = sum((s.score if s.label == "favor" else -s.score) for _, _, s in labelled if s is not None and not s.error and s.label != "none")
+    return TargetSummary(target, favor, against, none, round(weight / total, 3), majority, best, failed)

@@ -11,7 +11,7 @@ import collections
 import concurrent.futures as cf
 import itertools
 import multiprocessing
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 from .classify import DEFAULT_CLASSIFIER
 from .engine import analyze, analyze_parsed, finalize_kind, needs_parse, require_text, too_long
@@ -20,6 +20,9 @@ from .focus import focus_text
 from .model import DocResult
 from .nlp import load, prepare
 from .quotes import scan_quotes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .plugins import PluginHost
 
 # Batches each worker may have queued ahead of the consumer: enough to keep it busy, bounded memory.
 WINDOW_PER_PROCESS = 2
@@ -48,23 +51,29 @@ def analyze_many(
     targets=None,
     host=None,
     full_parse: bool = False,
+    classifier_models: Mapping[str, str] | None = None,
 ) -> Iterator[DocResult]:
     """Analyse ``items`` (texts, or (name, text) pairs; a bare text is named by its position).
 
     ``n_process`` > 1 runs that many worker processes, each loading the pipeline ``model`` once
     (default: the project's pipeline); plugins then come from entry points, so ``host`` and ``nlp``
     objects cannot be passed. Results come back in input order either way.
+
+    ``classifier_models`` maps a classifier name to the model file it should read instead of its
+    own (``stance train`` output for ``linear.v1``; see ``PluginHost.use_model``).
     """
     if n_process < 1 or batch_size < 1:
         raise InputError("n_process and batch_size must be at least 1")
     named = _named(items)
+    if classifier_models and n_process == 1:
+        host = _host_with_models(classifier_models, host)
     if n_process == 1:
         parse = prepare(nlp) if nlp is not None else load(model)
         yield from _serial(named, parse, batch_size, classifier=classifier, targets=targets, host=host, full_parse=full_parse)
         return
     if nlp is not None or host is not None:
         raise InputError("with n_process > 1 pass the pipeline by name (model=...) and register plugins as entry points")
-    options = {"classifier": classifier, "targets": targets, "full_parse": full_parse}
+    options = {"classifier": classifier, "targets": targets, "full_parse": full_parse, "classifier_models": classifier_models}
     # The platform's default start method (fork on Linux: workers start in a fraction of a second).
     ctx = multiprocessing.get_context()
     with cf.ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:
@@ -149,4 +158,25 @@ def _init_worker(model: str | None) -> None:
 
 
 def _worker_batch(batch: list[tuple[str, str]], batch_size: int, options: dict) -> list[DocResult]:
+    options = dict(options)
+    models = options.pop("classifier_models", None)
+    if models:
+        options["host"] = _host_with_models(models)
     return list(_serial(iter(batch), _WORKER_NLP, batch_size, **options))
+
+
+_HOSTS: dict[tuple, "PluginHost"] = {}
+
+
+def _host_with_models(models: Mapping[str, str], host: "PluginHost | None" = None) -> "PluginHost":
+    """``host`` (or, once per process and choice of models, a new one) with the models in use."""
+    from .plugins import PluginHost
+
+    if host is None:
+        key = tuple(sorted(models.items()))
+        if key not in _HOSTS:  # load each model file once per process
+            _HOSTS[key] = _host_with_models(models, PluginHost())
+        return _HOSTS[key]
+    for name, path in models.items():
+        host.use_model(name, path)
+    return host

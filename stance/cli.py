@@ -65,9 +65,30 @@ def stance_options(args: argparse.Namespace) -> dict:
             host.classifier(name)
     else:
         host.classifier(choice)
-    if args.processes > 1:  # workers load plugins from entry points themselves
-        return {"classifier": choice, "targets": targets}
+    models = _models(args, host, choice)
+    if models:
+        # A host of its own (the process-wide one keeps the shipped models); loading the file here
+        # reports a missing or corrupt one before any document is read.
+        host = PluginHost()
+        for name, path in models.items():
+            host.use_model(name, path)
+    if args.processes > 1:  # workers load plugins (and the models) themselves
+        return {"classifier": choice, "targets": targets, "classifier_models": models}
     return {"classifier": choice, "targets": targets, "host": host}
+
+
+def _models(args: argparse.Namespace, host: PluginHost, choice) -> dict[str, str]:
+    """--model PATH for each chosen classifier that reads a model file: classifier name → PATH."""
+    if not getattr(args, "model", None):
+        return {}
+    names = sorted(set(choice.values()) if isinstance(choice, dict) else {choice})
+    takers = [n for n in names if callable(getattr(host.classifier(n), "with_model", None))]
+    if not takers:
+        raise PluginError(
+            f"--model: the chosen classifier{'s' * (len(names) > 1)} ({', '.join(names)}) read no model file; "
+            f"pick one that does, e.g. --classifier linear.v1"
+        )
+    return {n: args.model for n in takers}
 
 
 @dataclass
@@ -277,6 +298,124 @@ def add_plugins(sub) -> None:
     pl.set_defaults(func=cmd_plugins)
 
 
+# -- stance train ---------------------------------------------------------------------------------
+def cmd_train(args: argparse.Namespace) -> int:
+    from .classifiers.lexicon import LexiconClassifier
+    from .evaluate import f1_scores
+    from .train import read_examples, split, train
+
+    examples = read_examples(args.data)
+    known = dict(default_host().targets)
+    for path in args.targets or ():
+        known.update({t.name: t for t in load_targets_toml(path)})
+    priors = _none_shares(args.none_share or [], sorted({e.target for e in examples}))
+    lexicon = None if args.no_lexicon else LexiconClassifier()
+    model = train(
+        examples, known, C=args.C, seed=args.seed, priors=priors, lexicon=lexicon, holdout=args.holdout,
+        sources=[os.path.basename(p) for p in args.data], progress=None if args.quiet else lambda m: say("info", m),
+    )
+    model.save(args.out)
+    say("info", f"wrote {args.out} ({len(model.targets)} target{'s' * (len(model.targets) != 1)}: {', '.join(sorted(model.targets))})")
+    _, held = split(examples, args.holdout)
+    if held:
+        from .classifiers.linear import LinearClassifier
+
+        got = LinearClassifier(model).classify([e.item(known.get(e.target) or _own_target(e.target)) for e in held])
+        for target in sorted(model.targets):
+            pairs = [(e.label, g.label) for e, g in zip(held, got) if e.target == target]
+            if pairs:
+                f = f1_scores(pairs)
+                say("info", f"held out {target}: {len(pairs)} examples, F_avg {f['f_avg']:.3f} (favor {f['favor']:.3f}, against {f['against']:.3f})")
+    return EXIT_OK
+
+
+def _own_target(name: str):
+    from .train import resolve_target
+
+    return resolve_target(name, {})
+
+
+def _none_shares(values: Sequence[str], targets: Sequence[str]) -> dict[str, dict[str, float]]:
+    """--none-share [TARGET=]P: the share of quotes with no stance in the text the model will read;
+    a bare P is for every target not given its own."""
+    default, own = None, {}
+    for value in values:
+        target, _, number = value.rpartition("=")
+        try:
+            p = float(number)
+        except ValueError:
+            raise InputError(f"--none-share {value}: expected [TARGET=]P with P a number") from None
+        if not 0.0 < p < 1.0:
+            raise InputError(f"--none-share {value}: P must be between 0 and 1")
+        if target and target not in targets:
+            raise InputError(f"--none-share {value}: no training examples for target {target!r}")
+        if target:
+            own[target] = p
+        else:
+            default = p
+    shares = {t: own.get(t, default) for t in targets}
+    return {t: {"none": p, "favor": (1 - p) / 2, "against": (1 - p) / 2} for t, p in shares.items() if p is not None}
+
+
+def add_train(sub) -> None:
+    from .train import DEFAULT_C
+
+    t = sub.add_parser(
+        "train",
+        help="train a linear.v1 model from labelled JSONL (use it with --classifier linear.v1 --model PATH)",
+        description="Train a linear.v1 stance model from labelled examples, one JSON object per line: "
+        '{"target", "label" (favor|against|none), "text", "context" (the sentence; default: text), '
+        '"before" (the sentence before; optional), "kind" (full|partial; default full)}.',
+    )
+    t.add_argument("data", nargs="+", metavar="DATA.jsonl", help="labelled examples (JSONL)")
+    t.add_argument("--out", required=True, metavar="MODEL", help="where to write the model (JSON)")
+    t.add_argument("--holdout", type=float, default=0.0, metavar="F",
+                   help="keep this share of examples aside, report the model on them and calibrate its "
+                   "scores on them (default: %(default)s)")
+    t.add_argument("--none-share", action="append", metavar="[TARGET=]P",
+                   help="the share of quotes without stance in the text the model will read (news: most); "
+                   "shifts the model's scores to it (repeatable) (default: as in the training data)")
+    t.add_argument("--C", type=float, default=DEFAULT_C, help="inverse regularisation strength (default: %(default)s)")
+    t.add_argument("--seed", type=int, default=0, help="random seed (same data and seed: same file) (default: %(default)s)")
+    t.add_argument("--no-lexicon", action="store_true", help="without the lexicon's verdicts as features (default: with)")
+    t.add_argument("--targets", action="append", metavar="FILE.toml",
+                   help="aliases for your own targets (default: a target's name is its only alias)")
+    t.add_argument("--quiet", "-q", action="store_true", help="no progress messages (default: messages on stderr)")
+    t.set_defaults(func=cmd_train)
+
+
+# -- stance evaluate ------------------------------------------------------------------------------
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from .evaluate import evaluate, read_gold
+
+    gold = read_gold(args.gold)
+    run = Run()
+    report = evaluate(gold, analysed(args, run))
+    if args.format == "json":
+        text = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = report.to_text() + "".join(f"  {e}\n" for e in report.errors[: args.show])
+    write_output(args.out, [text])
+    return run.report(args)
+
+
+def add_evaluate(sub) -> None:
+    e = sub.add_parser(
+        "evaluate",
+        help="score a run over FILEs against a gold file: quotes, speakers, roles, stance per target",
+        description="Analyse FILEs and score the result against gold quotations (JSONL: doc, quote, kind, "
+        "optional, speaker, speaker_alternatives, role, stance), with a confusion matrix per target.",
+    )
+    e.add_argument("--gold", required=True, metavar="GOLD.jsonl", help="the gold quotations")
+    add_corpus_options(e)
+    e.add_argument("--format", choices=["text", "json"], default="text",
+                   help="text: a report for people; json: every figure (default: %(default)s)")
+    e.add_argument("--show", type=int, default=0, metavar="N", help="also list N misses and wrong speakers (default: %(default)s)")
+    e.set_defaults(func=cmd_evaluate)
+
+
 # -- parser ---------------------------------------------------------------------------------------
 def add_corpus_options(q: argparse.ArgumentParser) -> None:
     """The FILE arguments and options every command over a corpus takes."""
@@ -303,6 +442,12 @@ def add_corpus_options(q: argparse.ArgumentParser) -> None:
         metavar="FILE.toml",
         help="add the [[target]] tables of a TOML file (repeatable) (default: only the registered targets)",
     )
+    q.add_argument(
+        "--model",
+        metavar="PATH",
+        help="a model file for the chosen classifier (one trained by `stance train`, for linear.v1) "
+        "(default: the model the classifier ships with)",
+    )
     q.add_argument("--quiet", "-q", action="store_true", help="no progress bar (default: a bar when stderr is a terminal)")
     q.add_argument("--processes", "-p", type=_positive, default=1, metavar="N", help="worker processes (default: %(default)s)")
 
@@ -318,7 +463,7 @@ def _positive(value: str) -> int:
 
 
 # Each: a function adding one subparser (its arguments and its cmd_* as ``func``).
-SUBCOMMANDS: list[Callable] = [add_table, add_quotes, add_plugins]
+SUBCOMMANDS: list[Callable] = [add_table, add_quotes, add_evaluate, add_train, add_plugins]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,7 +5,8 @@ Three views of one item, each a bag of lowercase word n-grams with its own prefi
 * ``q:`` the quote itself;
 * ``c:`` the rest of the quote's sentence (the reporter's frame: "Ryabkov said Finland's bid to join
   the alliance was …"), which carries the claim of a partial quote;
-* ``b:`` the sentence before, which says what "it", "the move" or "the decision" is.
+* ``b:`` the sentence before, which says what "it", "the move" or "the decision" is: whether it
+  names the target or its opponents.
 
 Mentions of the target (its aliases and, where the document names it, its implied phrases) become
 the placeholder ``__tgt__`` and mentions of its opponents ``__opp__``, so that what is learnt is the
@@ -130,6 +131,9 @@ def item_features(item: "StanceItem", lexicon: "Prediction | None" = None) -> di
     c_words = tokens(frame, keep_capitalized=False)
     b_words = tokens(before, keep_capitalized=False)
     feats: dict[str, float] = {}
+    # Of the sentence before, only whether it names the target or its opponents: its other words
+    # are about something else as often as not (measured: they cost more than they bring).
+    b_words = [w for w in b_words if w.endswith((PLACEHOLDER, OPPONENT))]
     for gram in (*ngrams(q_words, "q:"), *ngrams(c_words, "c:"), *ngrams(b_words, "b:", n=1)):
         feats[gram] = feats.get(gram, 0.0) + 1.0
     in_quote, in_frame, in_before = (PLACEHOLDER in w for w in (q_words, c_words, b_words))

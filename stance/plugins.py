@@ -82,6 +82,8 @@ class PluginHost:
         # plugin name -> what is wrong with it (only filled when not strict)
         self.errors: dict[str, str] = {}
         self._registry: tuple[dict[str, Target], dict[str, Any], dict[tuple[str, str], str]] | None = None
+        # classifier name -> the same classifier reading another model file (use_model)
+        self._with_model: dict[str, Any] = {}
         for module in BUILTIN_PLUGINS:
             self.register(importlib.import_module(module), name=module, package="stance-engine")
         if entry_points:
@@ -219,6 +221,8 @@ class PluginHost:
             raise PluginError(f"unknown target {name!r}; registered: {', '.join(sorted(self._reg[0]))}") from None
 
     def classifier(self, name: str) -> Any:
+        if name in self._with_model:
+            return self._with_model[name]
         try:
             return self._reg[1][name]
         except KeyError:
@@ -226,6 +230,16 @@ class PluginHost:
                 f"unknown classifier {name!r}; registered: {', '.join(sorted(self._reg[1]))} "
                 f"(see `stance plugins`)"
             ) from None
+
+    def use_model(self, name: str, model: str) -> None:
+        """From now on classifier ``name`` reads the model file ``model`` (``--model``), e.g. one
+        trained by ``stance train``. The classifier must offer ``with_model(path)``; the file is
+        loaded here, so a missing or corrupt one fails before any document is read."""
+        base = self._reg[1].get(name) or self.classifier(name)
+        make = getattr(base, "with_model", None)
+        if not callable(make):
+            raise PluginError(f"classifier {name!r} (plugin {self.owner('classifier', name)!r}) takes no model file")
+        self._with_model[name] = make(model)
 
     def owner(self, kind: str, name: str) -> str:
         return self._reg[2][(kind, name)]

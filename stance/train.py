@@ -46,11 +46,16 @@ class Example:
     id: str = ""
 
     def item(self, target: Target) -> StanceItem:
-        """The StanceItem the engine would build for this quote in its article."""
-        document = f"{self.before} {self.context}" if self.before else self.context
-        sentence_start = len(document) - len(self.context)
+        """The StanceItem the engine would build for this quote in its article.
+
+        The article is the sentence before and the sentence; the target's name closes it, as a
+        stand-in for the rest of an article about the target, so that implied phrases ("the
+        alliance") count as they do in a real article that names NATO somewhere."""
+        text = f"{self.before} {self.context}" if self.before else self.context
+        sentence_start = len(text) - len(self.context)
         at = self.context.find(self.text)
         start = sentence_start + max(at, 0)
+        document = f"{text}\n\n{target.name}"
         return StanceItem(self.text, start, target, self.context, sentence_start, document, 0, None, None, self.kind, document)
 
 

@@ -70,10 +70,11 @@ def test_speaker_table_rows_counts_and_evidence():
     assert first.roles == ("Foreign Minister", "Turkey's top diplomat")
     nato = first.summary("NATO")
     assert (nato.favor, nato.against, nato.none) == (1, 2, 0)
-    assert nato.net == pytest.approx(-1 / 3, abs=1e-3) and nato.majority == "against"
+    # net weighs the quotes by score: (0.7 - 0.6 - 0.9) / 3
+    assert nato.net == pytest.approx(-0.8 / 3, abs=1e-3) and nato.majority == "against"
     assert nato.evidence.text == "two" and nato.evidence.doc == "a" and nato.evidence.score == 0.9
     russia = first.summary("Russia")
-    assert russia.majority == "favor" and russia.net == pytest.approx(1 / 3, abs=1e-3)
+    assert russia.majority == "favor" and russia.net == pytest.approx(0.5 / 3, abs=1e-3)
     clinton = second.summary("NATO")
     assert second.speaker == "Hillary Clinton" and clinton.majority == "none" and clinton.evidence is None
 

@@ -19,12 +19,12 @@ from stance.plugins import PluginHost
 from stance.train import Example, read_examples, split, train
 
 TINY = [
-    ("NATO", "favor", "We fully back the alliance and its new members", "“We fully back the alliance and its new members,” the minister said."),
+    ("NATO", "favor", "We fully back Nato and its new members", "“We fully back Nato and its new members,” the minister said."),
     ("NATO", "favor", "a historic day for our common security", "She called Sweden's accession to Nato “a historic day for our common security”."),
     ("NATO", "favor", "Nato keeps us safe", "“Nato keeps us safe,” he told reporters."),
     ("NATO", "against", "a provocation we will answer", "He said the Nato deployment was “a provocation we will answer”."),
-    ("NATO", "against", "The alliance is a relic of the cold war", "“The alliance is a relic of the cold war,” the deputy said."),
-    ("NATO", "against", "we will block this enlargement", "The president said “we will block this enlargement” until his demands are met."),
+    ("NATO", "against", "Nato is a relic of the cold war", "“Nato is a relic of the cold war,” the deputy said."),
+    ("NATO", "against", "we will block this enlargement", "The president said “we will block this enlargement” of Nato until his demands are met."),
     ("NATO", "none", "The summit starts on Tuesday", "“The summit starts on Tuesday,” a Nato official said."),
     ("NATO", "none", "prices are rising", "Shoppers said “prices are rising” in the capital."),
     ("NATO", "none", "We discussed the weather", "“We discussed the weather,” the diplomat joked."),
@@ -65,6 +65,7 @@ def test_the_sentence_before_is_read_for_what_it_refers_to(host):
     ex = Example("NATO", "against", "It is a mistake", "“It is a mistake,” he said.", before="Finland applied to join Nato on Sunday.")
     item = ex.item(host.target("NATO"))
     assert previous_sentence(item.document, item.sentence_start) == "Finland applied to join Nato on Sunday."
+    assert item.document[item.start_char : item.start_char + len(item.text)] == item.text
     assert frame_of(item).strip().startswith("“")
     feats = item_features(item)
     assert feats["@tgt_before"] == 1.0 and feats["@refers_back"] == 1.0 and "b:__tgt__" in feats
@@ -176,7 +177,7 @@ def test_the_shipped_model_loads_and_says_how_it_was_trained():
 def test_the_shipped_model_on_its_held_out_sanity_slice(host):
     """Corpus items the shipped model never saw (a stable slice of stance/data/train)."""
     model = LinearModel.load(default_model_path())
-    corpus = sorted(default_model_path().parent.glob("train/*.jsonl"))
+    corpus = [default_model_path().parent / "train" / name for name in model.meta["sources"]]
     _, held = split(read_examples(corpus), model.meta["holdout"])
     got = LinearClassifier(model).classify([e.item(host.target(e.target)) for e in held])
     for target in ("NATO", "Russia", "alliance_shift"):
@@ -235,3 +236,74 @@ def test_speaker_and_role_matching_rules():
     assert not same_speaker(None, ["Anna Petrova"])
     assert role_f1("the Turkish foreign minister", "Turkish Foreign Minister") == 1.0
     assert role_f1("analyst", "president") == 0.0
+
+
+# -- the command line: train, --model, evaluate --------------------------------------------------
+ARTICLE = (
+    "Defence minister Anna Petrova spoke in Brussels.\n\n"
+    "“We fully back Nato and its new members,” Petrova said.\n\n"
+    "“The summit starts on Tuesday,” she added."
+)
+
+
+def _write_tiny_data(path):
+    rows = [{"target": t, "label": lab, "text": text, "context": ctx, "id": f"t{i}"} for i, (t, lab, text, ctx) in enumerate(TINY)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_stance_train_then_quotes_with_that_model(tmp_path, capsys):
+    from stance.cli import main
+
+    data, model, article = tmp_path / "data.jsonl", tmp_path / "model.json", tmp_path / "a.txt"
+    _write_tiny_data(data)
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert main(["train", str(data), "--out", str(model), "--seed", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "training NATO: 9 examples" in err and f"wrote {model}" in err
+    assert set(LinearModel.load(model).targets) == {"NATO", "Russia"}
+    assert main(["quotes", str(article), "--classifier", "linear.v1", "--model", str(model), "--format", "jsonl", "-q"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["stance"]["NATO"]["classifier"] for r in rows] == ["linear.v1", "linear.v1"]
+    assert rows[0]["stance"]["NATO"]["label"] == "favor"
+
+
+def test_model_option_errors_are_usage_errors(tmp_path, capsys):
+    from stance.cli import main
+
+    article, bad = tmp_path / "a.txt", tmp_path / "bad.json"
+    article.write_text(ARTICLE, encoding="utf-8")
+    bad.write_text("{}", encoding="utf-8")
+    assert main(["quotes", str(article), "--classifier", "linear.v1", "--model", str(bad)]) == 2
+    assert "not a stance model file" in capsys.readouterr().err
+    assert main(["quotes", str(article), "--classifier", "lexicon.v1", "--model", str(bad)]) == 2
+    assert "read no model file" in capsys.readouterr().err
+
+
+def test_stance_train_reports_held_out_examples_and_bad_options(tmp_path, capsys):
+    from stance.cli import main
+
+    data = tmp_path / "data.jsonl"
+    _write_tiny_data(data)
+    assert main(["train", str(data), "--out", str(tmp_path / "m.json"), "--holdout", "0.3", "-q"]) == 0
+    assert "held out" in capsys.readouterr().err
+    assert main(["train", str(data), "--out", str(tmp_path / "m.json"), "--none-share", "EU=0.5"]) == 2
+    assert "no training examples for target 'EU'" in capsys.readouterr().err
+
+
+def test_stance_evaluate_prints_scores_and_confusion_matrices(tmp_path, capsys):
+    from stance.cli import main
+
+    article, gold = tmp_path / "a.txt", tmp_path / "gold.jsonl"
+    article.write_text(ARTICLE, encoding="utf-8")
+    rows = [
+        {"doc": "a", "quote": "We fully back", "kind": "full", "speaker": "Anna Petrova", "role": "Defence minister",
+         "stance": {"NATO": "favor", "Russia": "none"}},
+        {"doc": "a", "quote": "The summit starts", "kind": "full", "speaker": "Anna Petrova", "stance": {"NATO": "none"}},
+    ]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert main(["evaluate", "--gold", str(gold), str(article), "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "recall 2/2" in out and "speakers  2/2" in out and "gold \\ predicted" in out
+    assert main(["evaluate", "--gold", str(gold), str(article), "-q", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["quotes"]["recall"] == 1.0 and set(report["confusion"]) == {"NATO", "Russia"}

@@ -33,8 +33,9 @@ DEFAULT_MODEL = "linear.v1.json"
 # Evidence: at most this many quote words that pushed hardest towards the label.
 MAX_EVIDENCE_WORDS = 3
 # A quote that mentions neither an entity target nor what stands for it, in itself, its sentence or
-# the sentence before, takes no side on it: on real news (news-dev gold) 9 in 10 such quotes are
-# labelled none, while a model trained on quotes about the target cannot know that. Its score.
+# the sentence before, takes no side on it: on real news
+# (news-dev gold) 9 in 10 such quotes are labelled none, while a model trained on quotes about the
+# target cannot know that. Its score.
 UNMENTIONED_NONE = 0.9
 
 
@@ -195,8 +196,9 @@ class LinearClassifier:
         return self._model
 
     def with_model(self, model: "str | Path | LinearModel") -> "LinearClassifier":
-        """The same classifier reading another model file (``--model``)."""
-        return LinearClassifier(model, self.lexicon)
+        """The same classifier reading another model file (``--model``), loaded at once so that a
+        bad file is reported before any work is done."""
+        return LinearClassifier(model if isinstance(model, LinearModel) else LinearModel.load(model), self.lexicon)
 
     def classify(self, items: Sequence[StanceItem]) -> list[Prediction]:
         items = list(items)
@@ -218,7 +220,10 @@ class LinearClassifier:
         k = int(np.argmax(p))
         label = w.classes[k]
         if label == "none":
-            return lex if lex.label != "none" else Prediction("none", round(float(p[k]), 4))
+            # entity targets only: for a proposition the lexicon also reads support for the entity
+            # it would leave ("NATO stands united") as a stance against leaving it, which news readers do not
+            overrides = lex.label != "none" and item.target.kind == "entity"
+            return lex if overrides else Prediction("none", round(float(p[k]), 4))
         evidence = lex.evidence if lex.label == label else _word_evidence(item, w, k)
         return Prediction(label, round(float(p[k]), 4), evidence)
 
