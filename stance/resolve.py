@@ -54,6 +54,10 @@ SUBJECT_BONUS = 0.6
 LAST_SPEAKER_BONUS = 1.2
 GENDER_KNOWN_BONUS = 0.3
 MODIFIER_PENALTY = 0.5
+# A description's role category matching a person's role counts as a sentence of recency, each shared
+# modifier ("Russian" president / "Russian" deputy minister) as half of one.
+CATEGORY_BONUS = 1.0
+SHARED_BONUS = 0.5
 # Entity types of a head that is never a speaker's name (places that do not speak, events, …).
 NEVER_SPEAKER_ENTS = ("LOC", "FAC", "EVENT", "DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY")
 # What the small NER model calls an unusual name it does not know ("Mevlut Cavusoglu" as WORK_OF_ART):
@@ -124,6 +128,10 @@ def names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
+# Role words that also name a body rather than a person.
+_INSTITUTION_ROLES = frozenset({"press", "government", "administration"})
+
+
 @dataclass(frozen=True)
 class _Mention:
     """A mention of a person outside quotes: where, who, whether a subject, in which sentence."""
@@ -171,10 +179,23 @@ class Resolver:
             # whatever the (small) NER model made of it; so is a known person's surname that NER
             # tagged as an organisation or not at all ("Lynch said", Lynch as ORG)
             speaks = t.dep_ == "nsubj" and t.ent_type_ in MISREAD_NAME_ENTS and is_reporting_token(t.head, strict=False)
-            if speaks or fold(_strip_possessive(t.text)) in surnames:
+            if speaks or fold(_strip_possessive(t.text)) in surnames or self._looks_personal(t):
                 self.add_name(self._name_span_of(t))
         self._person_mentions.sort(key=lambda m: m.start)
         self._pronoun_evidence()
+
+    def _looks_personal(self, t) -> bool:
+        """A run of names NER took for an organisation or place that is a person's all the same: it
+        starts with a known given name ("Sauli Niinistö"), or a person's role stands in apposition
+        to it ("Niinistö, Finland’s president")."""
+        if t.ent_type_ in ("GPE", "NORP", "LOC") and t.dep_ not in SUBJECT_DEPS:
+            return False
+        run = self._name_span_of(t)
+        if len(run) > 1 and fold(run[0].text) in FIRST_NAME_GENDER:
+            return True
+        if t.dep_ == "appos" and is_role_word(t.head) and t.head.lower_ not in _INSTITUTION_ROLES:
+            return True  # "the Finnish president, Sauli Niinistö"
+        return any(c.dep_ == "appos" and is_role_word(c) and c.lower_ not in _INSTITUTION_ROLES for c in t.children)
 
     def note_speaker(self, char: int, entity: Entity | None) -> None:
         """The engine reports each attributed quote in text order: the last speaker is salient."""
@@ -257,6 +278,8 @@ class Resolver:
     # -- resolving a mention ----------------------------------------------------
     def mention_span(self, head) -> Span:
         tokens = [t for t in self.doc[head.left_edge.i : head.i + 1]]
+        while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
+            tokens.pop(0)  # the parse may hang a closing quotation mark on the mention
         ent = self._name_span_of(head) if head.pos_ == "PROPN" else None
         if ent is not None and ent.end > head.i + 1:
             tokens = list(self.doc[tokens[0].i : ent.end])
@@ -292,6 +315,12 @@ class Resolver:
             if entity is not None:
                 return Resolution(entity.canonical, entity, mention)
         if is_role_word(head):
+            # "the Finnish president, Sauli Niinistö, said": the description names the person in apposition
+            named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not self.in_quote[c.i]]
+            if named:
+                res = self.resolve(named[0])
+                if res.entity is not None:
+                    return Resolution(res.speaker, res.entity, mention)
             entity = self.describe(head)
             if entity is not None:
                 self._description_is_role(entity, head)
@@ -355,8 +384,10 @@ class Resolver:
         tokens = [t for t in self.doc[head.left_edge.i : head.i + 1] if t.dep_ != "det"]
         return " ".join(t.text for t in tokens) or None
 
-    def antecedent(self, head, gender: str | None) -> Entity | None:
-        """The most salient person a pronoun can refer to (agreement first, then salience)."""
+    def salience(self, head, gender: str | None) -> dict[int, tuple[float, int, Entity]]:
+        """Each person the mention headed by ``head`` may refer to (agreeing in gender), with a
+        salience score: minus the sentences back to its best mention, plus bonuses for subjects,
+        the last speaker and a gender the document confirms. Keyed by id(entity)."""
         char, now = head.idx, self.sent_of[head.i]
         scores: dict[int, tuple[float, int, Entity]] = {}
 
@@ -382,35 +413,65 @@ class Resolver:
             span = self.doc.char_span(c, c + 1, alignment_mode="expand")
             sent = self.sent_of[span[0].i] if span is not None and len(span) else now
             consider(entity, c, -(now - sent) + LAST_SPEAKER_BONUS)
+        return scores
+
+    def antecedent(self, head, gender: str | None) -> Entity | None:
+        """The most salient person a pronoun can refer to (agreement first, then salience)."""
+        scores = self.salience(head, gender)
         if not scores:
             return None
         return max(scores.values(), key=lambda v: (v[0], v[1]))[2]
 
     def describe(self, head) -> Entity | None:
-        """The person a description such as "Turkey’s top diplomat" refers to."""
+        """The person a description such as "the Russian president" or "Turkey’s top diplomat" refers to.
+
+        1. someone whose role has the description's head word ("president"), sharing most modifiers;
+        2. else, for a definite description, the most salient person whose role shares its category
+           or who has no role yet (the description then gives the role), a category match counting
+           as much as a sentence of recency and each shared modifier half as much;
+        3. else someone whose role shares its category (a headline's "Analyst" before any mention:
+           the most mentioned one)."""
         words = [t for t in self.doc[head.left_edge.i : head.i + 1] if not t.is_punct and t.dep_ not in ("det", "case")]
         cats = _categories(head)
         if not cats:
             return None
         mods = {fold(t.text)[:4] for t in words if t.i != head.i and len(t.text) > 2}
         gender = GENDERED_NOUNS.get(head.lower_)
-        best, best_key = None, None
         heads = {head.lower_, head.lemma_.lower(), *ROLE_ABBREVIATIONS.get(head.lower_, "").split()[-1:]}
+        same_head: list[tuple[tuple, Entity]] = []
+        by_category: list[tuple[tuple, Entity]] = []
+        roleless: list[Entity] = []
         for e in self.entities:
+            if gender and e.gender and e.gender != gender:
+                continue
             if not e.roles:
+                roleless.append(e)
                 continue
             role_words = [_expand(fold(w)) for role in e.roles for part in role for w in part.text.replace("-", " ").split()]
             role_cats = set().union(*(ROLE_CATEGORIES.get(w, frozenset()) for w in role_words))
-            if not cats & role_cats or (gender and e.gender and e.gender != gender):
+            if not cats & role_cats:
                 continue
-            same_head = bool(heads & set(role_words))
             shared = len(mods & {w[:4] for w in role_words})
             last = max((m[0] for m in e.mentions if m[0] < head.idx), default=-1)
             # Before any mention (a headline's "Analyst"), the most mentioned person is meant.
-            key = (same_head, shared, last >= 0, last if last >= 0 else len(e.mentions))
-            if best_key is None or key > best_key:
-                best, best_key = e, key
-        return best
+            key = (shared, last >= 0, last if last >= 0 else len(e.mentions))
+            (same_head if heads & set(role_words) else by_category).append((key, e))
+        if same_head:
+            return max(same_head, key=lambda x: x[0])[1]
+        if _definite(head) or any(c.dep_ == "poss" for c in head.children):
+            salient = self.salience(head, gender)
+            scored = []
+            for key, e in by_category:
+                if id(e) in salient:
+                    scored.append((salient[id(e)][0] + CATEGORY_BONUS + SHARED_BONUS * key[0], e))
+            for e in roleless:
+                if id(e) in salient and head.lower_ not in _INSTITUTION_ROLES:
+                    scored.append((salient[id(e)][0], e))
+            if scored:
+                return max(scored, key=lambda x: x[0])[1]
+        if by_category:
+            return max(by_category, key=lambda x: x[0])[1]
+        return None
 
 
 def _expand(word: str) -> str:
