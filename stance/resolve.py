@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -56,16 +57,13 @@ GENDER_KNOWN_BONUS = 0.3
 MODIFIER_PENALTY = 0.5
 # A description's role category matching a person's role counts as a sentence of recency, each shared
 # modifier ("Russian" president / "Russian" deputy minister) as half of one.
-CATEGORY_BONUS = 1.0
+CATEGORY_BONUS = 0.5
 SHARED_BONUS = 0.5
 # Entity types of a head that is never a speaker's name (places that do not speak, events, …).
 NEVER_SPEAKER_ENTS = ("LOC", "FAC", "EVENT", "DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY")
 # What the small NER model calls an unusual name it does not know ("Mevlut Cavusoglu" as WORK_OF_ART):
 # as the subject of a reporting verb such a name is a person.
 MISREAD_NAME_ENTS = ("", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE")
-# A link title glued into scraped text ends in "Read more": the people it names are not in the story.
-LINK_TITLE_END = "Read more"
-LINK_TITLE_REACH = 160
 
 
 @functools.lru_cache(maxsize=8192)  # names are compared pairwise, so the same words come back often
@@ -128,6 +126,7 @@ def names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
+_AGE = re.compile(r"(?:the\s+)?\d+-year-old", re.IGNORECASE)
 # Role words that also name a body rather than a person.
 _INSTITUTION_ROLES = frozenset({"press", "government", "administration"})
 
@@ -236,7 +235,7 @@ class Resolver:
         entity.mentions.sort()
         entity.roles.extend(role_candidates(self.doc, self.text, span))
         self._gender_evidence(entity, span, words)
-        if not self.in_quote[head.i] and not self._in_link_title(span.end_char):
+        if not self.in_quote[head.i]:
             self._person_mentions.append(
                 _Mention(span.start_char, entity, head.dep_ in SUBJECT_DEPS, self.sent_of[head.i],
                          head.dep_ == "compound")
@@ -252,11 +251,6 @@ class Resolver:
                 entity.gender_sure = True
         if not entity.gender_sure and len(words) > 1:
             entity.gender = FIRST_NAME_GENDER.get(fold(words[0]), entity.gender)
-
-    def _in_link_title(self, char: int) -> bool:
-        """A mention inside "Sweden’s NATO bid stalls as Erdoğan objectsRead more": not the story."""
-        i = self.text.find(LINK_TITLE_END, char, char + LINK_TITLE_REACH)
-        return i >= 0 and ". " not in self.text[char:i] and "\n" not in self.text[char:i]
 
     def _pronoun_evidence(self) -> None:
         """He/she in a sentence that names exactly one person, outside quotes and after the name,
@@ -312,6 +306,11 @@ class Resolver:
                 or (words and any(names_compatible(words, n) for e in self.entities for n in e.names))
             )
             entity = known[0] if known else (self.add_name(name) if person else None)
+            if entity is not None:
+                return Resolution(entity.canonical, entity, mention)
+        if _AGE.fullmatch(self.text, mention.start_char, min(len(self.text), head.idx + len(head) + 4)):
+            # "the 67-year-old said": news names people by age only once it has named them
+            entity = self.antecedent(head, None)
             if entity is not None:
                 return Resolution(entity.canonical, entity, mention)
         if is_role_word(head):
