@@ -53,7 +53,7 @@ PRONOUN_WINDOW = 1500
 # Salience of a candidate antecedent: one point per sentence of recency lost, these bonuses won.
 SUBJECT_BONUS = 0.6
 LAST_SPEAKER_BONUS = 1.2
-GENDER_KNOWN_BONUS = 0.3
+GENDER_KNOWN_BONUS = 0.2
 MODIFIER_PENALTY = 0.5
 # A description's role category matching a person's role counts as a sentence of recency, each shared
 # modifier ("Russian" president / "Russian" deputy minister) as half of one.
@@ -137,7 +137,7 @@ class _Mention:
 
     start: int
     entity: Entity
-    subject: bool
+    subject: float  # 1 for the subject of a main clause or a reporting verb, 0.5 for another subject
     sent: int
     modifier: bool = False  # "the Clinton campaign": names the campaign more than the person
 
@@ -180,6 +180,11 @@ class Resolver:
             speaks = t.dep_ == "nsubj" and t.ent_type_ in MISREAD_NAME_ENTS and is_reporting_token(t.head, strict=False)
             if speaks or fold(_strip_possessive(t.text)) in surnames or self._looks_personal(t):
                 self.add_name(self._name_span_of(t))
+        # "Okonkwo explained …" with Okonkwo tagged ORG: a one-word name speaking is someone a pronoun
+        # may refer to when no person at all is in reach
+        self._fallback = [t for t in doc if t.pos_ == "PROPN" and t.ent_type_ == "ORG" and t.dep_ == "nsubj"
+                          and not in_quote[t.i] and t.ent_iob_ == "B" and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I")
+                          and is_reporting_token(t.head, strict=False)]
         self._person_mentions.sort(key=lambda m: m.start)
         self._pronoun_evidence()
 
@@ -222,7 +227,13 @@ class Resolver:
         if not words or not words[-1][:1].isupper():
             return None
         head = span.root
-        candidates = [e for e in self.entities if any(names_compatible(words, n) for n in e.names)]
+        # one compatible name is not enough: "Rakeyia Scott" is not the "Keith Lamont Scott" a bare
+        # "Scott" joined, so every full name of the entity must agree too
+        candidates = [
+            e for e in self.entities
+            if any(names_compatible(words, n) for n in e.names)
+            and all(names_compatible(words, n) for n in e.names if len(n) > 1)
+        ]
         # Prefer an entity with the same full name, then the most recently mentioned one.
         candidates.sort(key=lambda e: (words in e.names, e.mentions[-1][0] if e.mentions else -1), reverse=True)
         if candidates:
@@ -233,22 +244,28 @@ class Resolver:
         entity.names.append(words)
         entity.mentions.append((span.start_char, span.end_char))
         entity.mentions.sort()
-        entity.roles.extend(role_candidates(self.doc, self.text, span))
-        self._gender_evidence(entity, span, words)
+        roles = role_candidates(self.doc, self.text, span)
+        entity.roles.extend(roles)
+        self._gender_evidence(entity, span, words, roles)
         if not self.in_quote[head.i]:
             self._person_mentions.append(
-                _Mention(span.start_char, entity, head.dep_ in SUBJECT_DEPS, self.sent_of[head.i],
+                _Mention(span.start_char, entity, _subject_weight(head), self.sent_of[head.i],
                          head.dep_ == "compound")
             )
         return entity
 
-    def _gender_evidence(self, entity: Entity, span, words: tuple[str, ...]) -> None:
-        """Honorifics ("Mrs. Kim") decide; a known given name tells it when nothing else has."""
+    def _gender_evidence(self, entity: Entity, span, words: tuple[str, ...], roles) -> None:
+        """Honorifics ("Mrs. Kim") and gendered role nouns ("the chairman, Ilan Sade") decide; a known
+        given name tells it when nothing else has."""
         before = self.doc[span.start - 1] if span.start > 0 else None
         for t in [before, *span]:
             if t is not None and t.lower_ in HONORIFICS and HONORIFICS[t.lower_]:
                 entity.gender = HONORIFICS[t.lower_]
                 entity.gender_sure = True
+        for role in roles:
+            for w in (w.lower() for part in role for w in part.text.split()):
+                if w in GENDERED_NOUNS and not entity.gender_sure:
+                    entity.gender, entity.gender_sure = GENDERED_NOUNS[w], True
         if not entity.gender_sure and len(words) > 1:
             entity.gender = FIRST_NAME_GENDER.get(fold(words[0]), entity.gender)
 
@@ -351,6 +368,19 @@ class Resolver:
             if any(t.lower_ == head.lower_ or t.lemma_.lower() == low for t in ent if t.pos_ in ("PROPN", "NOUN")):
                 words = [t for t in ent if t.dep_ != "det"]
                 return " ".join(t.text for t in words) if words else None
+        # NER may miss the name: a capitalised "Commission" heading a run of names before
+        for t in reversed(self.doc[: head.i]):
+            if t.pos_ == "PROPN" and t.lower_ == head.lower_ and not self.in_quote[t.i] and t.text[:1].isupper():
+                words = []
+                for w in t.subtree:
+                    if w.i < t.i and w.pos_ != "PROPN" or w.dep_ == "det":
+                        continue
+                    if w.i > t.i and w.pos_ not in ("PROPN", "ADP", "CCONJ") or self.in_quote[w.i]:
+                        break
+                    words.append(w)
+                while words and words[-1].pos_ in ("ADP", "CCONJ"):
+                    words.pop()
+                return " ".join(w.text for w in words)
         return None
 
     def issuer(self, head) -> Resolution | None:
@@ -404,7 +434,7 @@ class Resolver:
                 continue
             if char - m.start > PRONOUN_WINDOW:
                 break
-            consider(m.entity, m.start, -(now - m.sent) + (SUBJECT_BONUS if m.subject else 0.0)
+            consider(m.entity, m.start, -(now - m.sent) + SUBJECT_BONUS * m.subject
                      - (MODIFIER_PENALTY if m.modifier else 0.0))
         last = next(((c, e) for c, e in reversed(self._speakers) if c < char), None)
         if last is not None and char - last[0] <= PRONOUN_WINDOW:
@@ -418,7 +448,8 @@ class Resolver:
         """The most salient person a pronoun can refer to (agreement first, then salience)."""
         scores = self.salience(head, gender)
         if not scores:
-            return None
+            near = [t for t in self._fallback if t.idx < head.idx and head.idx - t.idx <= PRONOUN_WINDOW]
+            return self.add_name(self.doc[near[-1].i : near[-1].i + 1]) if near else None
         return max(scores.values(), key=lambda v: (v[0], v[1]))[2]
 
     def describe(self, head) -> Entity | None:
@@ -471,6 +502,15 @@ class Resolver:
         if by_category:
             return max(by_category, key=lambda x: x[0])[1]
         return None
+
+
+def _subject_weight(head) -> float:
+    """How much being a subject makes a mention salient: the main clause's subject or a reporting
+    verb's ("McClenney said Clinton doesn’t …": McClenney) more than a subject inside a clause."""
+    if head.dep_ not in SUBJECT_DEPS:
+        return 0.0
+    verb = head.head
+    return 1.0 if verb.dep_ == "ROOT" or is_reporting_token(verb, strict=False) else 0.5
 
 
 def _expand(word: str) -> str:
