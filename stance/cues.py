@@ -39,7 +39,7 @@ from .lexicons.reporting import (
 )
 from .lexicons.roles import PERSONAL_PRONOUNS, is_role_noun
 from .model import Quote
-from .quotes import TRANSCRIPT_LABEL, Paragraph, paragraph_at
+from .quotes import TRANSCRIPT_LABEL, Paragraph, link_titles, paragraph_at
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Entity types that never speak ("Saturday at the convention Warren said": the parser may take the day
@@ -109,14 +109,15 @@ class CueFinder:
         self.text = text
         self.quotes = quotes
         self.paras = paras
-        # token index -> True when the token lies inside a top-level quote
+        # token index -> True when the token lies inside a top-level quote, or in a scraped link
+        # title ("…Read more"): neither is the reporter's own narrative, so neither gives a cue or a speaker
         self.in_quote = [False] * len(doc)
-        for q in quotes:
-            if q.depth == 0:
-                span = doc.char_span(q.outer.start_char, q.outer.end_char, alignment_mode="expand")
-                if span is not None:
-                    for t in span:
-                        self.in_quote[t.i] = True
+        outside = [(q.outer.start_char, q.outer.end_char) for q in quotes if q.depth == 0]
+        for start, end in [*outside, *link_titles(text)]:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self.in_quote[t.i] = True
 
     # -- helpers -------------------------------------------------------------
     def _para_bounds(self, q: Quote) -> tuple[int, int]:

@@ -167,6 +167,8 @@ def attribute(parsed, text: str, quotes: list[Quote]) -> list[Quote]:
         match = finder.find(item.quote)
         if match is not None and match.speaker is not None:
             _apply(item, match, resolver.resolve(parsed[match.speaker], named=match.named), parsed, text)
+            # the last speaker is the most salient antecedent for the next "he said"
+            resolver.note_speaker(item.quote.outer.start_char, item.entity)
     _continue_floating(items, text)
     for item in items:
         if item.method is None:

@@ -69,6 +69,27 @@ def paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
+# A related-article link scraped into the text: its title, glued to "Read more", between two sentences of
+# the story ("… two years. Labor extends term of defence chief by two yearsRead more “We are …").
+LINK_TITLE_END = "Read more"
+_LINK_TITLE_START = re.compile(r"(?:[.!?…][”’\"']?|[”\"])\s+|\n")
+LINK_TITLE_MAX_CHARS = 220
+
+
+def link_titles(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each scraped link title, "Read more" included: not part of the story."""
+    out = []
+    pos = text.find(LINK_TITLE_END)
+    while pos >= 0:
+        lo = max(0, pos - LINK_TITLE_MAX_CHARS)
+        starts = [m.end() for m in _LINK_TITLE_START.finditer(text, lo, pos)]
+        # only a glued "…hoursRead more" or one standing at a sentence start is a link
+        if starts and (pos == starts[-1] or not text[pos - 1].isspace()):
+            out.append((starts[-1], pos + len(LINK_TITLE_END)))
+        pos = text.find(LINK_TITLE_END, pos + 1)
+    return out
+
+
 def paragraph_at(paras: list[Paragraph], char: int, default: Paragraph) -> Paragraph:
     """The paragraph whose span contains ``char`` (its end included), else ``default``."""
     return next((p for p in paras if p.start <= char <= p.end), default)

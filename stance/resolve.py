@@ -3,20 +3,34 @@
 * Names: every named person in the document becomes an entity; later mentions
   (surname, title + surname, possessive, a misspelling within edit distance) join
   it. Two names whose first names conflict are never merged.
-* Pronouns (he/she) go to the most recent compatible person named outside quotes;
-  relative pronouns (who) to the noun they modify.
-* Descriptions ("Turkey’s top diplomat", "the NATO chief", "the Turkish FM") go to
-  the person whose role shares the description's category and modifiers; with no
-  such person the description itself is the (unnamed) speaker.
+* Each person is an entity of the document model: its names, gender evidence from the document
+  (honorifics, a known given name, gendered role nouns, he/she in a sentence that names only
+  this person), its roles and its mentions outside quotes, each with its sentence and whether it
+  is a subject; the engine tells it who spoke last.
+* Pronouns (he/she) resolve by agreement and salience, like the pronoun sieve of Stanford's
+  multi-pass coreference system: the most salient compatible person, where recency counts in
+  sentences, subjects count more than other mentions and the last speaker more than both.
+  Relative pronouns (who) go to the noun they modify.
+* Descriptions ("the Russian president", "Turkey’s top diplomat", "the NATO chief") go to the
+  person whose role has the same head word, else one sharing its category, then the one sharing
+  most modifiers, then the most salient; a resolved description becomes a role of that person.
+  "the commission" goes to an organisation named so earlier ("the Commission on Presidential
+  Debates"); "the statement" to whoever the text says issued it. With none of that the
+  description itself is the (unnamed) speaker.
+* Places, events, dates and photo credits never speak.
 """
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from .cues import is_reporting_token
+from .lexicons.names import FIRST_NAME_GENDER
+from .lexicons.reporting import ISSUED_NOUNS, ISSUING_VERBS, NOT_SPEAKER_WORDS
 from .lexicons.roles import (
     GENDERED_NOUNS,
     HONORIFICS,
@@ -36,6 +50,20 @@ NON_PERSON_ENTS = ("GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCEN
                    "PRODUCT", "EVENT", "LANGUAGE", "QUANTITY", "WORK_OF_ART")
 # How far back (characters) a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 1500
+# Salience of a candidate antecedent: one point per sentence of recency lost, these bonuses won.
+SUBJECT_BONUS = 0.6
+LAST_SPEAKER_BONUS = 1.2
+GENDER_KNOWN_BONUS = 0.2
+MODIFIER_PENALTY = 0.5
+# A description's role category matching a person's role counts as a sentence of recency, each shared
+# modifier ("Russian" president / "Russian" deputy minister) as half of one.
+CATEGORY_BONUS = 0.5
+SHARED_BONUS = 0.5
+# Entity types of a head that is never a speaker's name (places that do not speak, events, …).
+NEVER_SPEAKER_ENTS = ("LOC", "FAC", "EVENT", "DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY")
+# What the small NER model calls an unusual name it does not know ("Mevlut Cavusoglu" as WORK_OF_ART):
+# as the subject of a reporting verb such a name is a person.
+MISREAD_NAME_ENTS = ("", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE")
 
 
 @functools.lru_cache(maxsize=8192)  # names are compared pairwise, so the same words come back often
@@ -59,6 +87,7 @@ class Entity:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # char spans, in text order
     roles: list[tuple[Span, ...]] = field(default_factory=list)
     gender: str | None = None
+    gender_sure: bool = False  # from an honorific or a gendered noun, not guessed from a given name
 
     @property
     def canonical(self) -> str:
@@ -97,6 +126,25 @@ def names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
+_AGE = re.compile(r"(?:the\s+)?\d+-year-old", re.IGNORECASE)
+# Role words that also name a body rather than a person.
+_INSTITUTION_ROLES = frozenset({"press", "government", "administration"})
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A mention of a person outside quotes: where, who, whether a subject, in which sentence."""
+
+    start: int
+    entity: Entity
+    subject: float  # 1 for the subject of a main clause or a reporting verb, 0.5 for another subject
+    sent: int
+    modifier: bool = False  # "the Clinton campaign": names the campaign more than the person
+
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
 @dataclass
 class Resolution:
     speaker: str | None
@@ -110,10 +158,53 @@ class Resolver:
         self.text = text
         self.in_quote = in_quote
         self.entities: list[Entity] = []
-        self._person_mentions: list[tuple[int, Entity, str]] = []  # (char start, entity, dep) outside quotes
+        self._person_mentions: list[_Mention] = []  # outside quotes, in text order
+        self._speakers: list[tuple[int, Entity]] = []  # (quote start, entity) of attributed quotes
+        # sentence ordinal of every token: salience counts recency in sentences
+        self.sents = list(doc.sents)
+        self.sent_of = [0] * len(doc)
+        for n, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
+        self.orgs = [ent for ent in doc.ents if ent.label_ == "ORG" and not in_quote[ent.root.i]]
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self.add_name(ent)
+        surnames = {e.surname for e in self.entities}
+        for t in doc:
+            if t.pos_ != "PROPN" or t.ent_type_ == "PERSON" or in_quote[t.i] or t.dep_ in ("compound", "flat"):
+                continue
+            # "Okonkwo explained …": a name that is the subject of a reporting verb is a person,
+            # whatever the (small) NER model made of it; so is a known person's surname that NER
+            # tagged as an organisation or not at all ("Lynch said", Lynch as ORG)
+            speaks = t.dep_ == "nsubj" and t.ent_type_ in MISREAD_NAME_ENTS and is_reporting_token(t.head, strict=False)
+            if speaks or fold(_strip_possessive(t.text)) in surnames or self._looks_personal(t):
+                self.add_name(self._name_span_of(t))
+        # "Okonkwo explained …" with Okonkwo tagged ORG: a one-word name speaking is someone a pronoun
+        # may refer to when no person at all is in reach
+        self._fallback = [t for t in doc if t.pos_ == "PROPN" and t.ent_type_ == "ORG" and t.dep_ == "nsubj"
+                          and not in_quote[t.i] and t.ent_iob_ == "B" and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I")
+                          and is_reporting_token(t.head, strict=False)]
+        self._person_mentions.sort(key=lambda m: m.start)
+        self._pronoun_evidence()
+
+    def _looks_personal(self, t) -> bool:
+        """A run of names NER took for an organisation or place that is a person's all the same: it
+        starts with a known given name ("Sauli Niinistö"), or a person's role stands in apposition
+        to it ("Niinistö, Finland’s president")."""
+        if t.ent_type_ in ("GPE", "NORP", "LOC") and t.dep_ not in SUBJECT_DEPS:
+            return False
+        run = self._name_span_of(t)
+        if len(run) > 1 and fold(run[0].text) in FIRST_NAME_GENDER:
+            return True
+        if t.dep_ == "appos" and is_role_word(t.head) and t.head.lower_ not in _INSTITUTION_ROLES:
+            return True  # "the Finnish president, Sauli Niinistö"
+        return any(c.dep_ == "appos" and is_role_word(c) and c.lower_ not in _INSTITUTION_ROLES for c in t.children)
+
+    def note_speaker(self, char: int, entity: Entity | None) -> None:
+        """The engine reports each attributed quote in text order: the last speaker is salient."""
+        if entity is not None:
+            self._speakers.append((char, entity))
 
     # -- building entities ------------------------------------------------------
     def _name_span_of(self, head):
@@ -136,7 +227,13 @@ class Resolver:
         if not words or not words[-1][:1].isupper():
             return None
         head = span.root
-        candidates = [e for e in self.entities if any(names_compatible(words, n) for n in e.names)]
+        # one compatible name is not enough: "Rakeyia Scott" is not the "Keith Lamont Scott" a bare
+        # "Scott" joined, so every full name of the entity must agree too
+        candidates = [
+            e for e in self.entities
+            if any(names_compatible(words, n) for n in e.names)
+            and all(names_compatible(words, n) for n in e.names if len(n) > 1)
+        ]
         # Prefer an entity with the same full name, then the most recently mentioned one.
         candidates.sort(key=lambda e: (words in e.names, e.mentions[-1][0] if e.mentions else -1), reverse=True)
         if candidates:
@@ -147,21 +244,53 @@ class Resolver:
         entity.names.append(words)
         entity.mentions.append((span.start_char, span.end_char))
         entity.mentions.sort()
-        entity.roles.extend(role_candidates(self.doc, self.text, span))
-        self._gender_evidence(entity, span)
+        roles = role_candidates(self.doc, self.text, span)
+        entity.roles.extend(roles)
+        self._gender_evidence(entity, span, words, roles)
         if not self.in_quote[head.i]:
-            self._person_mentions.append((span.start_char, entity, head.dep_))
+            self._person_mentions.append(
+                _Mention(span.start_char, entity, _subject_weight(head), self.sent_of[head.i],
+                         head.dep_ == "compound")
+            )
         return entity
 
-    def _gender_evidence(self, entity: Entity, span) -> None:
+    def _gender_evidence(self, entity: Entity, span, words: tuple[str, ...], roles) -> None:
+        """Honorifics ("Mrs. Kim") and gendered role nouns ("the chairman, Ilan Sade") decide; a known
+        given name tells it when nothing else has."""
         before = self.doc[span.start - 1] if span.start > 0 else None
         for t in [before, *span]:
             if t is not None and t.lower_ in HONORIFICS and HONORIFICS[t.lower_]:
                 entity.gender = HONORIFICS[t.lower_]
+                entity.gender_sure = True
+        for role in roles:
+            for w in (w.lower() for part in role for w in part.text.split()):
+                if w in GENDERED_NOUNS and not entity.gender_sure:
+                    entity.gender, entity.gender_sure = GENDERED_NOUNS[w], True
+        if not entity.gender_sure and len(words) > 1:
+            entity.gender = FIRST_NAME_GENDER.get(fold(words[0]), entity.gender)
+
+    def _pronoun_evidence(self) -> None:
+        """He/she in a sentence that names exactly one person, outside quotes and after the name,
+        can only refer to that person (the document tells the gender the lexicon may not know)."""
+        by_sent: dict[int, list[_Mention]] = {}
+        for m in self._person_mentions:
+            by_sent.setdefault(m.sent, []).append(m)
+        for sent, ms in by_sent.items():
+            people = {id(m.entity) for m in ms}
+            entity = ms[0].entity
+            if len(people) != 1 or entity.gender_sure:
+                continue
+            first = min(m.start for m in ms)
+            seen = {PERSONAL_PRONOUNS[t.lower_] for t in self.sents[sent]
+                    if t.lower_ in PERSONAL_PRONOUNS and t.idx > first and not self.in_quote[t.i]}
+            if len(seen) == 1 and entity.gender is None:
+                entity.gender = seen.pop()
 
     # -- resolving a mention ----------------------------------------------------
     def mention_span(self, head) -> Span:
         tokens = [t for t in self.doc[head.left_edge.i : head.i + 1]]
+        while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
+            tokens.pop(0)  # the parse may hang a closing quotation mark on the mention
         ent = self._name_span_of(head) if head.pos_ == "PROPN" else None
         if ent is not None and ent.end > head.i + 1:
             tokens = list(self.doc[tokens[0].i : ent.end])
@@ -176,7 +305,9 @@ class Resolver:
             return Resolution(res.speaker, res.entity, Span.of(self.text, head.idx, head.idx + len(head)))
         mention = self.mention_span(head)
         if low in PERSONAL_PRONOUNS:
-            entity = self.antecedent(head.idx, PERSONAL_PRONOUNS[low])
+            entity = self.antecedent(head, PERSONAL_PRONOUNS[low])
+            if entity is not None and entity.gender is None:
+                entity.gender = PERSONAL_PRONOUNS[low]  # what the document says of them from now on
             return Resolution(entity.canonical if entity else None, entity, mention)
         if head.pos_ == "PROPN" or head.ent_type_ == "PERSON" or named:
             name = self._name_span_of(head)
@@ -194,54 +325,202 @@ class Resolver:
             entity = known[0] if known else (self.add_name(name) if person else None)
             if entity is not None:
                 return Resolution(entity.canonical, entity, mention)
-        if is_role_word(head):
-            entity = self.describe(head)
+        if _AGE.fullmatch(self.text, mention.start_char, min(len(self.text), head.idx + len(head) + 4)):
+            # "the 67-year-old said": news names people by age only once it has named them
+            entity = self.antecedent(head, None)
             if entity is not None:
                 return Resolution(entity.canonical, entity, mention)
+        if is_role_word(head):
+            # "the Finnish president, Sauli Niinistö, said": the description names the person in apposition
+            named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not self.in_quote[c.i]]
+            if named:
+                res = self.resolve(named[0])
+                if res.entity is not None:
+                    return Resolution(res.speaker, res.entity, mention)
+            entity = self.describe(head)
+            if entity is not None:
+                self._description_is_role(entity, head)
+                return Resolution(entity.canonical, entity, mention)
+        if head.pos_ == "NOUN" and _definite(head):
+            issuer = self.issuer(head)
+            if issuer is not None:
+                return issuer
+            org = self.organisation(head)
+            if org is not None:
+                return Resolution(org, None, mention)
         return Resolution(self.unnamed(head), None, mention)
 
+    def _description_is_role(self, entity: Entity, head) -> None:
+        """"the Russian president" said it of Putin: a role the article gives him, in its words."""
+        tokens = [t for t in self.doc[head.left_edge.i : head.i + 1] if t.dep_ != "det" and not t.is_punct]
+        if tokens and not self.in_quote[head.i] and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PART") for t in tokens):
+            span = Span.of(self.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+            if (span,) not in entity.roles:
+                entity.roles.append((span,))
+
+    def organisation(self, head) -> str | None:
+        """"the commission", "the agency": the organisation named earlier whose name has that head
+        word ("the Commission on Presidential Debates"), the nearest one."""
+        low = head.lemma_.lower()
+        for ent in reversed(self.orgs):
+            if ent.start_char >= head.idx:
+                continue
+            if any(t.lower_ == head.lower_ or t.lemma_.lower() == low for t in ent if t.pos_ in ("PROPN", "NOUN")):
+                words = [t for t in ent if t.dep_ != "det"]
+                return " ".join(t.text for t in words) if words else None
+        # NER may miss the name: a capitalised "Commission" heading a run of names before
+        for t in reversed(self.doc[: head.i]):
+            if t.pos_ == "PROPN" and t.lower_ == head.lower_ and not self.in_quote[t.i] and t.text[:1].isupper():
+                words = []
+                for w in t.subtree:
+                    if w.i < t.i and w.pos_ != "PROPN" or w.dep_ == "det":
+                        continue
+                    if w.i > t.i and w.pos_ not in ("PROPN", "ADP", "CCONJ") or self.in_quote[w.i]:
+                        break
+                    words.append(w)
+                while words and words[-1].pos_ in ("ADP", "CCONJ"):
+                    words.pop()
+                return " ".join(w.text for w in words)
+        return None
+
+    def issuer(self, head) -> Resolution | None:
+        """"the statement said": who issued the statement, when the text says so earlier
+        ("the council issued a statement", "the council’s statement", "a statement from the council")."""
+        lemma = head.lemma_.lower()
+        if lemma not in ISSUED_NOUNS:
+            return None
+        lo = max(0, self.sents[self.sent_of[head.i]].start - 1)
+        first = self.sents[max(0, self.sent_of[head.i] - 3)].start
+        for t in reversed(self.doc[first:lo + 1]):
+            if t.lemma_.lower() != lemma or self.in_quote[t.i] or t.i == head.i:
+                continue
+            who = [c for c in t.children if c.dep_ == "poss"]
+            who += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for g in c.children
+                    if g.dep_ == "pobj"]
+            if t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUING_VERBS:
+                who += [c for c in t.head.children if c.dep_ in SUBJECT_DEPS]
+            for w in who:
+                if w.pos_ in ("PROPN", "NOUN") and w.lemma_.lower() not in ISSUED_NOUNS:
+                    return self.resolve(w)
+            return None
+        return None
+
     def unnamed(self, head) -> str | None:
-        """An unnamed source or organisation: its noun phrase without the article."""
-        if head.pos_ == "PRON":
+        """An unnamed source or organisation: its noun phrase without the article. A place, an
+        event, a date or a photo credit is not a speaker."""
+        if head.pos_ == "PRON" or head.ent_type_ in NEVER_SPEAKER_ENTS or head.lower_ in NOT_SPEAKER_WORDS:
             return None
         tokens = [t for t in self.doc[head.left_edge.i : head.i + 1] if t.dep_ != "det"]
         return " ".join(t.text for t in tokens) or None
 
-    def antecedent(self, char: int, gender: str | None) -> Entity | None:
-        for start, entity, _dep in sorted(self._person_mentions, key=lambda m: m[0], reverse=True):
-            if start >= char:
-                continue
-            if char - start > PRONOUN_WINDOW:
-                break
+    def salience(self, head, gender: str | None) -> dict[int, tuple[float, int, Entity]]:
+        """Each person the mention headed by ``head`` may refer to (agreeing in gender), with a
+        salience score: minus the sentences back to its best mention, plus bonuses for subjects,
+        the last speaker and a gender the document confirms. Keyed by id(entity)."""
+        char, now = head.idx, self.sent_of[head.i]
+        scores: dict[int, tuple[float, int, Entity]] = {}
+
+        def consider(entity: Entity, start: int, score: float) -> None:
             if gender and entity.gender and entity.gender != gender:
+                return
+            if gender and entity.gender == gender:
+                score += GENDER_KNOWN_BONUS
+            old = scores.get(id(entity))
+            if old is None or (score, start) > old[:2]:
+                scores[id(entity)] = (score, start, entity)
+
+        for m in reversed(self._person_mentions):
+            if m.start >= char:
                 continue
-            return entity
-        return None
+            if char - m.start > PRONOUN_WINDOW:
+                break
+            consider(m.entity, m.start, -(now - m.sent) + SUBJECT_BONUS * m.subject
+                     - (MODIFIER_PENALTY if m.modifier else 0.0))
+        last = next(((c, e) for c, e in reversed(self._speakers) if c < char), None)
+        if last is not None and char - last[0] <= PRONOUN_WINDOW:
+            c, entity = last
+            span = self.doc.char_span(c, c + 1, alignment_mode="expand")
+            sent = self.sent_of[span[0].i] if span is not None and len(span) else now
+            consider(entity, c, -(now - sent) + LAST_SPEAKER_BONUS)
+        return scores
+
+    def antecedent(self, head, gender: str | None) -> Entity | None:
+        """The most salient person a pronoun can refer to (agreement first, then salience)."""
+        scores = self.salience(head, gender)
+        if not scores:
+            near = [t for t in self._fallback if t.idx < head.idx and head.idx - t.idx <= PRONOUN_WINDOW]
+            return self.add_name(self.doc[near[-1].i : near[-1].i + 1]) if near else None
+        return max(scores.values(), key=lambda v: (v[0], v[1]))[2]
 
     def describe(self, head) -> Entity | None:
-        """The person a description such as "Turkey’s top diplomat" refers to."""
+        """The person a description such as "the Russian president" or "Turkey’s top diplomat" refers to.
+
+        1. someone whose role has the description's head word ("president"), sharing most modifiers;
+        2. else, for a definite description, the most salient person whose role shares its category
+           or who has no role yet (the description then gives the role), a category match counting
+           as much as a sentence of recency and each shared modifier half as much;
+        3. else someone whose role shares its category (a headline's "Analyst" before any mention:
+           the most mentioned one)."""
         words = [t for t in self.doc[head.left_edge.i : head.i + 1] if not t.is_punct and t.dep_ not in ("det", "case")]
         cats = _categories(head)
         if not cats:
             return None
         mods = {fold(t.text)[:4] for t in words if t.i != head.i and len(t.text) > 2}
         gender = GENDERED_NOUNS.get(head.lower_)
-        best, best_key = None, None
+        heads = {head.lower_, head.lemma_.lower(), *ROLE_ABBREVIATIONS.get(head.lower_, "").split()[-1:]}
+        same_head: list[tuple[tuple, Entity]] = []
+        by_category: list[tuple[tuple, Entity]] = []
+        roleless: list[Entity] = []
         for e in self.entities:
-            role = e.role
-            if not role:
+            if gender and e.gender and e.gender != gender:
                 continue
-            role_words = [w for part in role for w in part.text.replace("-", " ").split()]
-            role_cats = set().union(*(ROLE_CATEGORIES.get(fold(w), frozenset()) for w in role_words))
-            if not cats & role_cats or (gender and e.gender and e.gender != gender):
+            if not e.roles:
+                roleless.append(e)
                 continue
-            shared = len(mods & {fold(w)[:4] for w in role_words})
+            role_words = [_expand(fold(w)) for role in e.roles for part in role for w in part.text.replace("-", " ").split()]
+            role_cats = set().union(*(ROLE_CATEGORIES.get(w, frozenset()) for w in role_words))
+            if not cats & role_cats:
+                continue
+            shared = len(mods & {w[:4] for w in role_words})
             last = max((m[0] for m in e.mentions if m[0] < head.idx), default=-1)
             # Before any mention (a headline's "Analyst"), the most mentioned person is meant.
             key = (shared, last >= 0, last if last >= 0 else len(e.mentions))
-            if best_key is None or key > best_key:
-                best, best_key = e, key
-        return best
+            (same_head if heads & set(role_words) else by_category).append((key, e))
+        if same_head:
+            return max(same_head, key=lambda x: x[0])[1]
+        if _definite(head) or any(c.dep_ == "poss" for c in head.children):
+            salient = self.salience(head, gender)
+            scored = []
+            for key, e in by_category:
+                if id(e) in salient:
+                    scored.append((salient[id(e)][0] + CATEGORY_BONUS + SHARED_BONUS * key[0], e))
+            for e in roleless:
+                if id(e) in salient and head.lower_ not in _INSTITUTION_ROLES:
+                    scored.append((salient[id(e)][0], e))
+            if scored:
+                return max(scored, key=lambda x: x[0])[1]
+        if by_category:
+            return max(by_category, key=lambda x: x[0])[1]
+        return None
+
+
+def _subject_weight(head) -> float:
+    """How much being a subject makes a mention salient: the main clause's subject or a reporting
+    verb's ("McClenney said Clinton doesn’t …": McClenney) more than a subject inside a clause."""
+    if head.dep_ not in SUBJECT_DEPS:
+        return 0.0
+    verb = head.head
+    return 1.0 if verb.dep_ == "ROOT" or is_reporting_token(verb, strict=False) else 0.5
+
+
+def _expand(word: str) -> str:
+    """A role word written short ("gov.", "sen.") as the word a description would use."""
+    return ROLE_ABBREVIATIONS.get(word, word).split()[-1]
+
+
+def _definite(head) -> bool:
+    """"the commission", "the statement": a noun phrase that refers back to something named."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
 
 def _categories(head) -> set[str]:

@@ -5,6 +5,10 @@ For each mention of a named person we collect role phrases from the parse:
 * an apposition after the name "Sinan Ulgen, head of the Istanbul-based think tank, Edam"
 * the name as apposition       "Former military attaché of the Turkish embassy in Azerbaijan, General Yücel Karauz"
 * a title plus an "of" phrase  "professor Huseyin Bagci of Ankara’s Middle East Technical University"
+* a lowercase title set off by a comma, on either side of the name, read from the words (the parse
+  often misses these appositions): "the Finnish president, Sauli Niinistö", "UK’s foreign secretary,
+  Liz Truss", "Magdalena Andersson, the Swedish prime minister,"; titles with "of" inside ("US
+  secretary of state Antony Blinken")
 The most informative phrase (most content words) over the whole document wins.
 A role is a tuple of spans because the last form is not contiguous.
 """
@@ -72,12 +76,64 @@ def _run(doc, start: int, step: int, allowed: tuple[str, ...], limit: int) -> li
     return out if step > 0 else out[::-1]
 
 
-def pre_name_title(doc, name_start: int) -> list:
-    """Title words right before the name: "Retired Turkish Air Force major-general"."""
-    tokens = _run(doc, name_start - 1, -1, _TITLE_POS, MAX_TITLE_TOKENS)
+def _title_back(doc, end: int) -> list:
+    """Title words ending at token ``end`` (inclusive), read backwards: adjectives, nouns, names,
+    possessives ("UK’s") and an inner "of" after a role word ("secretary of state")."""
+    tokens = _run(doc, end, -1, _TITLE_POS, MAX_TITLE_TOKENS)
+    while tokens and len(tokens) < MAX_TITLE_TOKENS:
+        i = tokens[0].i - 1
+        if i >= 1 and doc[i].tag_ == "POS" and doc[i - 1].pos_ == "PROPN" and _same_line(doc[i - 1], tokens[0]):
+            more = _run(doc, i - 1, -1, ("PROPN",), 3)  # "UK’s foreign secretary"
+            tokens = [*more, doc[i], *tokens]
+            break
+        if i >= 1 and doc[i].lower_ == "of" and is_role_word(doc[i - 1]) and _same_line(doc[i - 1], tokens[0]):
+            more = _run(doc, i - 1, -1, _TITLE_POS, MAX_TITLE_TOKENS - len(tokens) - 1)
+            tokens = [*more, doc[i], *tokens]
+            continue
+        break
     while tokens and (tokens[0].pos_ == "CCONJ" or tokens[0].text in ("-", "–")):
         tokens.pop(0)
+    return tokens
+
+
+def pre_name_title(doc, name_start: int) -> list:
+    """Title words right before the name: "Retired Turkish Air Force major-general"."""
+    tokens = _title_back(doc, name_start - 1)
     return tokens if _has_role_word(tokens) else []
+
+
+def comma_title_before(doc, name_start: int) -> list:
+    """ "the Finnish president, Sauli Niinistö": a title ending in a role word, then a comma."""
+    if name_start < 2 or doc[name_start - 1].text != ",":
+        return []
+    tokens = _title_back(doc, name_start - 2)
+    return tokens if tokens and is_role_word(tokens[-1]) else []
+
+
+_APPOS_POS = ("ADJ", "NOUN", "PROPN", "NUM", "DET", "ADP", "CCONJ", "PART", "VERB")
+MAX_APPOSITION_TOKENS = 12
+
+
+def comma_title_after(doc, name_end: int) -> list:
+    """ "Magdalena Andersson, the Swedish prime minister," / "Sauli Niinistö, Finland’s president":
+    the words after a comma up to the next punctuation, when a role word comes early in them."""
+    if name_end >= len(doc) - 1 or doc[name_end].text != ",":
+        return []
+    tokens = []
+    for t in doc[name_end + 1 : name_end + 1 + MAX_APPOSITION_TOKENS]:
+        if t.is_punct and t.text not in ("-", "–", "’s", "'s") or not _same_line(doc[name_end], t):
+            break
+        if t.pos_ not in _APPOS_POS and t.tag_ != "POS" or t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG"):
+            return []  # "Putin, who said …", "Biden, speaking …": a clause, not a title
+        tokens.append(t)
+    while tokens and (tokens[-1].pos_ in ("ADP", "DET", "CCONJ", "PART") and tokens[-1].tag_ != "POS"):
+        tokens.pop()
+    if not tokens or tokens[0].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or any(
+        t.ent_type_ == "PERSON" for t in tokens
+    ):
+        return []  # "Erdogan, along with Foreign Minister …": another person, not a title
+    head = next((k for k, t in enumerate(tokens) if is_role_word(t)), None)
+    return tokens if head is not None and head <= 4 else []
 
 
 def of_phrase(doc, name_end: int) -> list:
@@ -105,6 +161,14 @@ def role_candidates(doc, text: str, name) -> list[tuple[Span, ...]]:
             span = _span(text, [t for t in child.subtree if _same_line(head, t)])
             if span:
                 out.append((span,))
+    if not title:
+        span = _span(text, comma_title_before(doc, name.start))
+        if span:
+            out.append((span,))
+    # the parse may split "Finland’s president" into two appositions: the words keep it whole
+    span = _span(text, comma_title_after(doc, name.end))
+    if span and (span,) not in out:
+        out.append((span,))
     if head.dep_ == "appos" and head.head.i < name.start and is_role_word(head.head):
         inner = {x.i for x in head.subtree}
         tokens = [t for t in head.head.subtree if t.i < name.start and t.i not in inner and _same_line(t, head)]

@@ -99,3 +99,23 @@ DOCUMENT_NOUNS = frozenset(
     "report study survey poll memo memorandum audit review analysis investigation letter document filing research "
     "data census inquiry assessment".split()
 )
+
+# Documents that "say" things for whoever issued them: "the statement said" is the council's when the text
+# says "the council issued a statement" (or "the council’s statement", "a statement from the council").
+ISSUED_NOUNS = frozenset(
+    "statement statements communique communiqué memo memorandum report letter release readout declaration "
+    "resolution ruling decision filing complaint ad advertisement clip video spot piece article editorial "
+    "column op-ed book post tweet message note announcement document proposal plan".split()
+)
+# Verbs whose subject issues the document that is their object.
+ISSUING_VERBS = frozenset(
+    "issue release publish put post send write sign adopt file air run produce circulate unveil present "
+    "distribute pen tweet".split()
+)
+
+# Head words that are never a speaker, whatever the parse says: photo and image credits, abstract nouns
+# a reporting verb may take for its subject ("the plan said", no; "Photograph: …").
+NOT_SPEAKER_WORDS = frozenset(
+    "photograph photo photos photography picture image images illustration composite file credit getty "
+    "reuters/ ap/ afp/ thing things way fact idea issue issues question matter brexit".split()
+)

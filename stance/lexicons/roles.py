@@ -35,7 +35,9 @@ ROLE_NOUNS = frozenset(ROLE_CATEGORIES)
 
 # Abbreviations that stand for a longer role.
 ROLE_ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister", "sec-gen": "secretary-general",
-                      "mp": "member of parliament", "gen.": "general", "gen": "general", "col.": "colonel"}
+                      "mp": "member of parliament", "gen.": "general", "gen": "general", "col.": "colonel",
+                      "gov.": "governor", "gov": "governor", "sen.": "senator", "rep.": "representative",
+                      "sec.": "secretary", "amb.": "ambassador", "adm.": "admiral", "lt.": "lieutenant"}
 
 
 def is_role_noun(lower: str, lemma: str) -> bool:
