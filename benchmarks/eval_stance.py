@@ -1,6 +1,11 @@
 """Stance F_avg of ``stance.classify_text`` on a labelled CSV (default: RUW val, target Russia).
 
-    .venv/bin/python benchmarks/eval_stance.py [--file ruw_val.csv] [--target Russia] [--limit N] [--show N]
+    .venv/bin/python benchmarks/eval_stance.py [--file ruw_val.csv] [--target Russia] [--classifier NAME]
+                                               [--model PATH] [--limit N] [--show N]
+
+``--model`` gives the classifier a model file of your own (``stance train`` output, for linear.v1).
+``--to-jsonl OUT`` instead writes the CSV's rows as ``stance train`` examples (text, target, label),
+to train a model on them in a scratch directory (the data's licence forbids shipping it).
 
 F_avg is the mean F1 of favor and against (SemEval-2016 Task 6), as in shared/tools/score_quotes.py.
 The CSV has columns Tweet, Target 1, Stance 1 (FAVOR/AGAINST/NONE); rows whose Target 1 is not the
@@ -16,6 +21,8 @@ from collections import Counter
 from pathlib import Path
 
 from stance import classify_text
+from stance.classify import DEFAULT_CLASSIFIER
+from stance.plugins import PluginHost
 
 
 def f_avg(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
@@ -41,7 +48,9 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
     ap.add_argument("--file", default="ruw_val.csv", help="a CSV under shared/data/stance/")
     ap.add_argument("--target", default="Russia")
-    ap.add_argument("--classifier", default="lexicon.v1")
+    ap.add_argument("--classifier", default=DEFAULT_CLASSIFIER)
+    ap.add_argument("--model", help="a model file for the classifier (stance train output)")
+    ap.add_argument("--to-jsonl", metavar="OUT", help="write the rows as stance train examples to OUT and stop")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--show", type=int, default=0, help="print N errors")
     args = ap.parse_args(argv)
@@ -52,10 +61,22 @@ def main(argv=None) -> int:
     rows = read_rows(path, args.target)
     if args.limit:
         rows = rows[: args.limit]
+    if args.to_jsonl:
+        import json
+
+        with open(args.to_jsonl, "w", encoding="utf-8") as f:
+            for i, (text, gold) in enumerate(rows):
+                f.write(json.dumps({"id": f"{path.stem}-{i}", "target": args.target, "label": gold, "text": text}) + "\n")
+        print(f"wrote {len(rows)} examples to {args.to_jsonl}")
+        return 0
+    host = None
+    if args.model:
+        host = PluginHost()
+        host.use_model(args.classifier, args.model)
     t0 = time.perf_counter()
     pairs = []
     for text, gold in rows:
-        pred = classify_text(text, [args.target], args.classifier)[args.target].label
+        pred = classify_text(text, [args.target], args.classifier, host=host)[args.target].label
         pairs.append((gold, pred))
     dt = time.perf_counter() - t0
     ff, fa, avg = f_avg(pairs)

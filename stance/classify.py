@@ -18,7 +18,7 @@ from .targets import Target
 if TYPE_CHECKING:  # pragma: no cover
     from .plugins import PluginHost
 
-DEFAULT_CLASSIFIER = "lexicon.v1"
+DEFAULT_CLASSIFIER = "linear.v1"
 # (spaCy parse, its text) of the document being classified: the engine's parse, for built-in classifiers that can reuse
 # it instead of parsing each quote again. Never part of what a plugin is given or returns.
 CURRENT_PARSE: contextvars.ContextVar = contextvars.ContextVar("stance_current_parse", default=None)

@@ -309,13 +309,14 @@ def cmd_train(args: argparse.Namespace) -> int:
     for path in args.targets or ():
         known.update({t.name: t for t in load_targets_toml(path)})
     priors = _none_shares(args.none_share or [], sorted({e.target for e in examples}))
-    lexicon = None if args.no_lexicon else LexiconClassifier()
+    lexicon = None if args.no_lexicon else LexiconClassifier(contrary=False)  # as linear.v1 reads it
     model = train(
-        examples, known, C=args.C, seed=args.seed, priors=priors, lexicon=lexicon, holdout=args.holdout,
+        examples, known, C=args.C, seed=args.seed, priors=priors, lexicon=lexicon, holdout=args.holdout, rules=args.rule or (),
         sources=[os.path.basename(p) for p in args.data], progress=None if args.quiet else lambda m: say("info", m),
     )
     model.save(args.out)
-    say("info", f"wrote {args.out} ({len(model.targets)} target{'s' * (len(model.targets) != 1)}: {', '.join(sorted(model.targets))})")
+    info = (lambda message: None) if args.quiet else (lambda message: say("info", message))
+    info(f"wrote {args.out} ({len(model.targets)} target{'s' * (len(model.targets) != 1)}: {', '.join(sorted(model.targets))})")
     _, held = split(examples, args.holdout)
     if held:
         from .classifiers.linear import LinearClassifier
@@ -325,7 +326,7 @@ def cmd_train(args: argparse.Namespace) -> int:
             pairs = [(e.label, g.label) for e, g in zip(held, got) if e.target == target]
             if pairs:
                 f = f1_scores(pairs)
-                say("info", f"held out {target}: {len(pairs)} examples, F_avg {f['f_avg']:.3f} (favor {f['favor']:.3f}, against {f['against']:.3f})")
+                info(f"held out {target}: {len(pairs)} examples, F_avg {f['f_avg']:.3f} (favor {f['favor']:.3f}, against {f['against']:.3f})")
     return EXIT_OK
 
 
@@ -358,6 +359,7 @@ def _none_shares(values: Sequence[str], targets: Sequence[str]) -> dict[str, dic
 
 
 def add_train(sub) -> None:
+    from .classifiers.linear import RULES
     from .train import DEFAULT_C
 
     t = sub.add_parser(
@@ -378,6 +380,11 @@ def add_train(sub) -> None:
     t.add_argument("--C", type=float, default=DEFAULT_C, help="inverse regularisation strength (default: %(default)s)")
     t.add_argument("--seed", type=int, default=0, help="random seed (same data and seed: same file) (default: %(default)s)")
     t.add_argument("--no-lexicon", action="store_true", help="without the lexicon's verdicts as features (default: with)")
+    t.add_argument("--rule", action="append", choices=list(RULES),
+                   help="a decision rule the model applies on top of its weights (repeatable): lexicon-first "
+                   "(the lexicon's label wherever it finds a cue), unmentioned-none (none for an entity target "
+                   "the quote, its sentence and the one before never mention); the shipped model uses both "
+                   "(default: none)")
     t.add_argument("--targets", action="append", metavar="FILE.toml",
                    help="aliases for your own targets (default: a target's name is its only alias)")
     t.add_argument("--quiet", "-q", action="store_true", help="no progress messages (default: messages on stderr)")

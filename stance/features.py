@@ -21,10 +21,9 @@ the built-in lexicon classifier's verdict.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Iterable
-
-from textacy import preprocessing
 
 from .lexicons.features import NEGATORS, PRONOUN_REFERENCES
 from .targets import Target, alias_regex
@@ -41,18 +40,25 @@ _MAX_BEFORE_CHARS = 400
 _TOKEN = re.compile(r"__tgt__|__opp__|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|[0-9]+|[.,;:!?()]")
 _CLAUSE_END = frozenset(".,;:!?()")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-# textacy's normalizers: typographic quotes and apostrophes, unicode forms, hyphenation across line
-# breaks and runs of whitespace, so that "Nato’s" and "Nato's" are one word.
-_NORMALIZE = preprocessing.make_pipeline(
-    preprocessing.normalize.unicode,
-    preprocessing.normalize.quotation_marks,
-    preprocessing.normalize.hyphenated_words,
-    preprocessing.normalize.whitespace,
-)
+
+
+@functools.lru_cache(maxsize=1)
+def _normalizer():
+    # textacy's normalizers: typographic quotes and apostrophes, unicode forms, hyphenation across
+    # line breaks and runs of whitespace, so that "Nato’s" and "Nato's" are one word. Imported on
+    # first use: textacy takes over a second to import, which `stance --help` should not pay.
+    from textacy import preprocessing
+
+    return preprocessing.make_pipeline(
+        preprocessing.normalize.unicode,
+        preprocessing.normalize.quotation_marks,
+        preprocessing.normalize.hyphenated_words,
+        preprocessing.normalize.whitespace,
+    )
 
 
 def normalize(text: str) -> str:
-    return _NORMALIZE(text)
+    return _normalizer()(text)
 
 
 def target_regex(target: Target, implied: bool) -> re.Pattern[str] | None:

@@ -190,11 +190,14 @@ def train(
     priors: Mapping[str, Mapping[str, float]] | None = None,
     lexicon=None,
     holdout: float = 0.0,
+    rules: Sequence[str] = (),
     sources: Sequence[str] = (),
     progress: Callable[[str], None] | None = None,
 ):
     """A LinearModel with one set of weights per target in ``examples``.
 
+    ``rules``: decision rules the classifier applies on top of the weights
+    (``stance.classifiers.linear.RULES``).
     ``holdout``: the share of examples kept aside (a stable choice, see ``split``), for a sanity
     test of the model on items it never saw.
 
@@ -202,8 +205,11 @@ def train(
     data is balanced; news is mostly ``none``); the model's scores are then probabilities under
     those shares. ``lexicon``: a classifier whose verdicts become features (None: no such features).
     """
-    from .classifiers.linear import LinearModel
+    from .classifiers.linear import RULES, LinearModel
 
+    unknown = set(rules) - set(RULES)
+    if unknown:
+        raise InputError(f"unknown decision rule(s) {', '.join(sorted(unknown))}; known: {', '.join(RULES)}")
     examples, held = split(examples, holdout)
     feats = featurize(examples, targets, lexicon)
     held_feats = featurize(held, targets, lexicon) if held else []
@@ -223,6 +229,7 @@ def train(
         "seed": seed,
         "lexicon_features": lexicon is not None,
         "holdout": holdout,
+        "rules": [r for r in RULES if r in rules],
         "temperature": temperature,
         "examples": {t: dict(sorted(Counter(examples[i].label for i in by_target[t]).items())) for t in sorted(by_target)},
         "priors": {t: dict(p) for t, p in sorted((priors or {}).items())},

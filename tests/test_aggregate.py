@@ -83,7 +83,7 @@ def test_formats_agree():
     table = speaker_table(_results(), targets=["NATO"])
     md = table.to_markdown()
     assert md.splitlines()[0] == "| speaker | role | quotes | docs | NATO |"
-    assert "| Mevlut Cavusoglu | Foreign Minister | 3 | 2 | against -0.33 (1/2/0) |" in md
+    assert "| Mevlut Cavusoglu | Foreign Minister | 3 | 2 | against -0.27 (1/2/0) |" in md
     rows = list(csv.DictReader(io.StringIO(table.to_csv())))
     assert rows[0]["speaker"] == "Mevlut Cavusoglu" and rows[0]["NATO_against"] == "2" and rows[0]["NATO_evidence"] == "two"
     data = json.loads(table.to_json())

@@ -192,7 +192,7 @@ def test_example_plugin_is_discovered_listed_and_filtered_by_the_allow_list():
     assert loaded["example"]["classifiers"] == ["keywords.v1"] and loaded["example"]["targets"] == ["EU"]
     assert loaded["example"]["package"] == "stance-example" and loaded["example"]["version"] == "0.1.0"
     assert "stance.classifiers.lexicon" in loaded
-    assert set(_stance_plugins("")) == {"stance.classifiers.lexicon"}
+    assert set(_stance_plugins("")) == {"stance.classifiers.lexicon", "stance.classifiers.linear"}
     assert "example" in _stance_plugins("example, other")
 
 

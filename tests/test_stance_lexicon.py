@@ -9,7 +9,7 @@ from stance.targets import Target, alias_regex, load_targets_toml
 
 
 def labels(text, targets=None):
-    return {k: v.label for k, v in stance.classify_text(text, targets).items()}
+    return {k: v.label for k, v in stance.classify_text(text, targets, "lexicon.v1").items()}
 
 
 @pytest.mark.parametrize(
@@ -56,14 +56,14 @@ def test_no_evidence_means_none(text):
 
 
 def test_questions_weigh_less_than_statements():
-    direct = stance.classify_text("NATO is aggressive.", ["NATO"])["NATO"]
-    asked = stance.classify_text("Is NATO aggressive?", ["NATO"])["NATO"]
+    direct = stance.classify_text("NATO is aggressive.", ["NATO"], "lexicon.v1")["NATO"]
+    asked = stance.classify_text("Is NATO aggressive?", ["NATO"], "lexicon.v1")["NATO"]
     assert asked.label in ("against", "none") and asked.score < direct.score
 
 
 def test_someone_elses_view_weighs_less_than_the_speakers_own():
-    own = stance.classify_text("NATO is aggressive.", ["NATO"])["NATO"]
-    reported = stance.classify_text("The Kremlin claims that NATO is aggressive.", ["NATO"])["NATO"]
+    own = stance.classify_text("NATO is aggressive.", ["NATO"], "lexicon.v1")["NATO"]
+    reported = stance.classify_text("The Kremlin claims that NATO is aggressive.", ["NATO"], "lexicon.v1")["NATO"]
     assert reported.score < own.score
 
 
@@ -101,7 +101,7 @@ def test_partial_quote_is_read_in_its_frame():
 
 def test_classification_is_deterministic():
     text = "Russia will not allow Ukraine to join this crappy NATO. We need other options."
-    assert stance.classify_text(text) == stance.classify_text(text)
+    assert stance.classify_text(text, classifier="lexicon.v1") == stance.classify_text(text, classifier="lexicon.v1")
 
 
 def test_alias_regex_is_case_sensitive_only_for_short_acronyms():

@@ -18,6 +18,7 @@ from hypothesis import given
 
 import stance
 from stance import DocResult, Prediction, Quote, Span, StanceLabel, Target, hookimpl
+from stance.classify import DEFAULT_CLASSIFIER
 from stance.cli import build_parser, main
 from stance.errors import InputError, PluginError, PluginWarning
 from stance.model import StanceMap
@@ -168,7 +169,7 @@ def test_classifier_per_target(tmp_path, capsys, broken_host):
     assert main(["quotes", str(p), "--format", "jsonl", "--classifier", "NATO=broken.v1"]) == 0
     row = json.loads(capsys.readouterr().out.splitlines()[0])
     assert row["stance"]["NATO"]["classifier"] == "broken.v1" and row["stance"]["NATO"]["error"]
-    assert row["stance"]["Russia"]["classifier"] == "lexicon.v1" and row["stance"]["Russia"]["error"] is None
+    assert row["stance"]["Russia"]["classifier"] == DEFAULT_CLASSIFIER and row["stance"]["Russia"]["error"] is None
     # a plain NAME still means every target; TARGET=none leaves one out
     assert main(["quotes", str(p), "--format", "jsonl", "--classifier", "broken.v1", "--classifier", "NATO=lexicon.v1",
                  "--classifier", "Russia=none"]) == 0
@@ -270,7 +271,7 @@ def test_readme_plugin_recipe_installs_and_runs_beside_the_example_plugin(tmp_pa
     assert done.returncode == 0, done.stderr
     row = json.loads(done.stdout)
     assert row["stance"]["UN"] == {**row["stance"]["UN"], "label": "favor", "classifier": "un-keywords.v1"}
-    assert row["stance"]["NATO"]["classifier"] == "lexicon.v1"
+    assert row["stance"]["NATO"]["classifier"] == DEFAULT_CLASSIFIER
 
 
 def test_readme_says_classifier_applies_to_every_target_unless_given_per_target():
@@ -435,9 +436,10 @@ def test_every_option_has_help_with_its_default():
     for name, sub in subparsers.items():
         for action in sub._actions:
             if action.option_strings and action.dest != "help":
-                assert action.help and "default" in action.help, (name, action.dest)
+                # a required option has no default to state
+                assert action.help and ("default" in action.help or action.required), (name, action.dest)
     help_text = subparsers["quotes"].format_help()
-    assert "(default: table)" in help_text and "(default: lexicon.v1)" in help_text
+    assert "(default: table)" in help_text and f"(default: {DEFAULT_CLASSIFIER})" in help_text
 
 
 def test_a_utf8_bom_is_kept_in_the_offsets(tmp_path, capsys):

@@ -438,8 +438,11 @@ class LexiconClassifier:
 
     name = NAME
 
-    def __init__(self, nlp=None) -> None:
+    def __init__(self, nlp=None, *, contrary: bool = True) -> None:
         self._nlp = nlp
+        # whether support for the entity a proposition would leave counts against the proposition
+        # ("NATO stands in solidarity" → against leaving NATO)
+        self.contrary = contrary
 
     @property
     def nlp(self):
@@ -491,7 +494,7 @@ class LexiconClassifier:
         target = item.target
         if target.kind == "proposition":
             score = score_proposition(doc, target, speaker)
-            contrary = CONTRARY_ENTITY.get(target.name)
+            contrary = CONTRARY_ENTITY.get(target.name) if self.contrary else None
             if not score.evidence and contrary:
                 entity = _entity_score(doc, _builtin(contrary), item, speaker, frame)
                 if entity.value >= DECISION_THRESHOLD:
