@@ -273,7 +273,7 @@ class PluginHost:
         """One StanceLabel per item. Failures of the classifier become error labels naming its plugin.
 
         ``name`` is a classifier name, used for every target, or a mapping target name → classifier
-        name; ``"*"`` in it covers the targets it does not name (default: lexicon.v1).
+        name; ``"*"`` in it covers the targets it does not name (default: DEFAULT_CLASSIFIER, linear.v1).
         """
         if isinstance(name, Mapping):
             return self._classify_per_target(name, items)
