@@ -16,8 +16,9 @@ before, capitalised words (names of speakers, their countries) are dropped: the 
 what is said, never from who says it. Words after a negation until the next punctuation carry a
 ``neg_`` prefix ("never leave" is not "leave").
 
-Dense features (prefix ``@``) are not words: where the target is mentioned, the quote's kind, and
-the built-in lexicon classifier's verdict.
+Dense features (prefix ``@``) are not words: where the target is mentioned, the quote's kind, the
+built-in lexicon classifier's verdict, and the valence (VADER's lexicon) of the words near mentions of
+the target.
 """
 from __future__ import annotations
 
@@ -35,8 +36,10 @@ PLACEHOLDER = "__tgt__"
 # The target's adversaries (its ``opponents``): hostility towards them says something about the target.
 OPPONENT = "__opp__"
 # Version of the feature definition; a model trained on another version is refused.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 _MAX_BEFORE_CHARS = 400
+# How far (in tokens) from a mention of the target a word's valence counts as said about it.
+VALENCE_WINDOW = 5
 _TOKEN = re.compile(r"__tgt__|__opp__|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|[0-9]+|[.,;:!?()]")
 _CLAUSE_END = frozenset(".,;:!?()")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -59,6 +62,34 @@ def _normalizer():
 
 def normalize(text: str) -> str:
     return _normalizer()(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _valences() -> dict[str, float]:
+    # VADER's lexicon (Hutto & Gilbert 2014, MIT): 7,500 English words with a valence in [-4, 4]. It
+    # carries what the training corpus is too small to teach: that "abhorrent" and "disappointment"
+    # are bad and "bravery" good, for words the corpus never uses.
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return dict(SentimentIntensityAnalyzer().lexicon)
+
+
+def valence(word: str) -> float:
+    """A token's valence in [-1, 1]; a negated token (``neg_…``) flips it, less strongly."""
+    if word.startswith("neg_"):
+        return -0.5 * _valences().get(word[4:], 0.0) / 4.0
+    return _valences().get(word, 0.0) / 4.0
+
+
+def valence_features(words: list[str], prefix: str, window: int = VALENCE_WINDOW) -> dict[str, float]:
+    """How positive or negative the words near mentions of the target are (within ``window``
+    tokens): "a disappointment that __tgt__ chose war" is against the target. (The valence of all
+    the words, and of the words near its opponents, measured worse: a quote's mood is not its stance.)"""
+    at = [i for i, w in enumerate(words) if w.endswith(PLACEHOLDER)]
+    near = {j for i in at for j in range(max(0, i - window), min(len(words), i + window + 1))}
+    v = sum(valence(words[j]) for j in near)
+    out = {f"@{prefix}tgt_pos": max(v, 0.0), f"@{prefix}tgt_neg": max(-v, 0.0)}
+    return {k: round(min(x, 3.0), 4) for k, x in out.items() if x}
 
 
 def target_regex(target: Target, implied: bool) -> re.Pattern[str] | None:
@@ -151,6 +182,8 @@ def item_features(item: "StanceItem", lexicon: "Prediction | None" = None) -> di
     refers_back = bool(q_words) and any(w in PRONOUN_REFERENCES for w in q_words[:6])
     feats["@refers_back"] = float(refers_back and in_before)
     feats["@partial"] = float(item.kind == "partial")
+    feats.update(valence_features(q_words, "q_"))
+    feats.update(valence_features(c_words, "c_"))
     if lexicon is not None and lexicon.label in ("favor", "against"):
         feats[f"@lex_{lexicon.label}"] = float(lexicon.score)
     return feats

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..classify import Prediction, StanceItem
 from ..errors import ModelError
@@ -253,7 +254,7 @@ def _word_evidence(item: StanceItem, w: TargetWeights, k: int) -> tuple[Span, ..
     weight = {}
     for word in set(tokens(text)):
         i = w.index.get("q:" + word)
-        if i is not None and not word.startswith("neg_") and len(word) > 2:
+        if i is not None and not word.startswith("neg_") and len(word) > 2 and word not in STOP_WORDS:
             weight[word] = float(w.coef[k, i] - w.coef[:, i].mean())
     base = item.document if item.document else text
     shift = item.start_char if item.document else 0
