@@ -28,6 +28,7 @@ from .lexicons.reporting import (
     ATTRIBUTION_DASHES,
     DOCUMENT_NOUNS,
     FINDING_VERBS,
+    MEDIA_NOUNS,
     MULTIWORD_CUES,
     OBJECT_CUES,
     OBJECT_SPEAKER_VERBS,
@@ -124,10 +125,14 @@ class CueFinder:
         first = self.paras[q.paragraph]
         return first.start, paragraph_at(self.paras, q.outer.end_char, first).end
 
-    def _frame(self, qspan, lo: int, hi: int) -> list:
+    def _frame(self, q: Quote, qspan, lo: int, hi: int) -> list:
         """Tokens of the quote's sentences that are in its paragraph(s) and outside every quote."""
         first = qspan[0].sent.start
         last = qspan[-1].sent.end
+        if q.content.text.rstrip().endswith((".", "…")):
+            # A quote that closes its sentence: what follows is the next sentence, however the parser
+            # joins them in run-on text ("“…we don’t really know.” Hans Kristensen said work was …").
+            hi = min(hi, q.outer.end_char)
         # "“…?” Trump said": the parser ends the sentence at the question mark, so a sentence
         # that starts right at the closing mark still belongs to the quote's frame.
         if last < len(self.doc) and self.doc[last].idx - qspan.end_char <= 2:
@@ -214,7 +219,7 @@ class CueFinder:
                 break
             if is_reporting_token(a, strict=False):
                 outer = self.speaker_of(a)
-                if outer is not None and outer.i != speaker.i:
+                if outer is not None and outer.i != speaker.i and _can_be_same(speaker, outer):
                     return outer
         return speaker
 
@@ -452,7 +457,7 @@ class CueFinder:
         if qspan is None or len(qspan) == 0:
             return None
         lo, hi = self._para_bounds(q)
-        frame = self._frame(qspan, lo, hi)
+        frame = self._frame(q, qspan, lo, hi)
         match = self._by_verb(q, qspan, frame)
         noun = self._speech_noun(qspan)
         if noun is not None and match is not None and match.method == "cue.governs":
@@ -510,6 +515,19 @@ def speaker_like(t) -> bool:
         or t.lower_ in _PRONOUNS
         or is_role_noun(t.lower_, t.lemma_.lower())
         or t.lemma_.lower() in SOURCE_NOUNS
+    )
+
+
+def _can_be_same(pronoun, outer) -> bool:
+    """"he said …, SITA reported": a he or she is a person, never the agency, paper or report reporting it."""
+    if pronoun.lower_ not in PERSONAL_PRONOUNS:
+        return True
+    # the outer subject's own words, and a second subject the parser may split off ("the news agency TASR")
+    words = [outer, *(c for c in outer.children if c.dep_ == "compound"),
+             *(c for c in outer.head.children if c.dep_ in SUBJECT_DEPS)]
+    return not any(
+        t.ent_type_ in ("ORG", "GPE", "NORP") or t.lemma_.lower() in MEDIA_NOUNS or t.lemma_.lower() in DOCUMENT_NOUNS
+        for t in words
     )
 
 

@@ -507,6 +507,8 @@ class Resolver:
 def _subject_weight(head) -> float:
     """How much being a subject makes a mention salient: the main clause's subject or a reporting
     verb's ("McClenney said Clinton doesn’t …": McClenney) more than a subject inside a clause."""
+    if head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS:
+        head = head.head  # "The Australian prime minister, Anthony Albanese, warned": the name is the subject
     if head.dep_ not in SUBJECT_DEPS:
         return 0.0
     verb = head.head

@@ -143,3 +143,56 @@ def test_lowercase_titles_on_either_side_of_the_name(nlp, text, speaker, expecte
 def test_a_list_of_people_is_not_a_title(nlp):
     text = "Recep Erdem, along with Foreign Minister Mevlut Karaoglu, said: “We will decide soon.”"
     assert role(only(nlp, text)) != "along with Foreign Minister Mevlut Karaoglu"
+
+
+# -- run-on text (no paragraph breaks) ------------------------------------------------------------------
+
+def quotes(nlp, text):
+    return [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind in ("full", "partial")]
+
+
+def test_a_quote_that_ends_its_sentence_is_not_cued_by_the_next_sentence(nlp):
+    text = (
+        "“We consider the treaty void after what happened,” Lindgren said. “The new reality is that the old "
+        "rules are gone.” Per Halvorsen said the ministry would reply next week."
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["Lindgren", "Lindgren"]
+
+
+def test_a_link_title_glued_to_its_closing_mark_does_not_swallow_the_story(nlp):
+    text = (
+        "Officers say the unit is ‘facing its last days’Read more At a press conference the chancellor, Olaf "
+        "Brandt, spoke for an hour. “We will pay for the weapons,” Brandt said."
+    )
+    qs = analyze(text, "t", nlp=nlp, classifier=None).quotes
+    assert [(q.kind, q.speaker) for q in qs] == [("heading", None), ("full", "Olaf Brandt")]
+
+
+def test_an_appositive_name_is_the_subject_a_pronoun_looks_for(nlp):
+    text = (
+        "Peter Sand, the US envoy, spoke first. “It is a start,” he said. The Danish prime minister, Jonas "
+        "Holm, attending his first summit, warned that prices were rising. “We must act now,” he told the summit."
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["Peter Sand", "Jonas Holm"]
+
+
+def test_he_inside_an_agency_report_is_not_the_agency(nlp):
+    text = (
+        "Radek Hlina kept silent until May, when he said that the union was “so in love with itself” that it "
+        "saw no alternative, the news agency TASR reported."
+    )
+    assert only(nlp, text).speaker == "Radek Hlina"
+
+
+def test_a_counterpart_is_a_role_and_names_the_person_in_apposition(nlp):
+    text = (
+        "Finland’s prime minister, Sanna Virta, said a decision would come “within weeks”, while her Swedish "
+        "counterpart, Magda Lind, said there was “no point waiting” for it."
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["Sanna Virta", "Magda Lind"]
+
+
+def test_a_quote_opened_with_a_single_mark_and_closed_with_a_double_one(nlp):
+    text = "'Nobody told us anything,\" an angry Maria Petrov said outside the hall on Friday."
+    q = only(nlp, text)
+    assert (q.content.text, q.speaker) == ("Nobody told us anything,", "Maria Petrov")

@@ -100,6 +100,9 @@ DOCUMENT_NOUNS = frozenset(
     "data census inquiry assessment".split()
 )
 
+# Outlets that report what others said: a "he" inside their report is someone else.
+MEDIA_NOUNS = frozenset("newspaper paper magazine network channel website outlet agency daily broadcaster".split())
+
 # Documents that "say" things for whoever issued them: "the statement said" is the council's when the text
 # says "the council issued a statement" (or "the council’s statement", "a statement from the council").
 ISSUED_NOUNS = frozenset(
