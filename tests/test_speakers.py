@@ -196,3 +196,43 @@ def test_a_quote_opened_with_a_single_mark_and_closed_with_a_double_one(nlp):
     text = "'Nobody told us anything,\" an angry Maria Petrov said outside the hall on Friday."
     q = only(nlp, text)
     assert (q.content.text, q.speaker) == ("Nobody told us anything,", "Maria Petrov")
+
+
+# -- headlines ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("‘I fear the country will turn soft’: Kiril Dobrev on the coalition\n\nKiril Dobrev, the prime "
+         "minister, spoke on Monday. “We were very much for it,” Dobrev said.", "Kiril Dobrev"),
+        ("West must hold firm as Beijing bends ‘rules and norms’, Ardmore tells allies\n\nPrime minister Jane "
+         "Ardmore urged allies to stand firm. “We must act,” she said.", "Jane Ardmore"),
+        ("Leaders to submit their bids ‘hand in hand’\n\nThe Swedish prime minister, Magda Lind, said the two "
+         "countries would apply “hand in hand” on Wednesday.", "Magda Lind"),
+    ],
+)
+def test_headline_quotes_take_the_speaker_the_headline_or_story_gives(nlp, text, expected):
+    first = analyze(text, "t", nlp=nlp, classifier=None).quotes[0]
+    assert (first.paragraph, first.speaker) == (0, expected)
+    assert first.kind in ("full", "partial")
+
+
+# -- organisations -----------------------------------------------------------------------------------------
+
+def test_it_is_the_body_that_spoke_in_the_sentence_before(nlp):
+    text = (
+        "Russia’s foreign ministry said Moscow would respond. It accused the alliance of seeking "
+        "“another flank for the threat to our country”."
+    )
+    assert only(nlp, text).speaker == "Russia’s foreign ministry"
+
+
+def test_what_it_calls_names_the_country_or_ministry(nlp):
+    text = "Lithuania is calling on its allies to adopt what it calls “forward defence” in the region."
+    assert only(nlp, text).speaker == "Lithuania"
+
+
+@pytest.mark.parametrize("verb", ["feared", "cited"])
+def test_fragments_of_fear_and_citation(nlp, verb):
+    text = f"Dobrev also {verb} “a drastic shift and dodgy dossiers” in the months ahead."
+    assert only(nlp, text).speaker == "Dobrev"

@@ -21,7 +21,7 @@ REPORTING_VERBS = frozenset(
     scoff scold scream shout shrug sigh sing slam snap sneer speak speculate state stress
     suggest summarise summarize surmise swear tease tell term testify threaten tout tweet type underline
     underscore urge vow warn wonder write yell attack compare blame reference continue
-    exhort admonish denounce lambaste castigate berate rebuke reprimand beseech
+    exhort admonish denounce lambaste castigate berate rebuke reprimand beseech cite fear
     """.split()
 )
 
@@ -40,7 +40,15 @@ MULTIWORD_CUES = (
 # Verbs that speak of speech only with a complement (not on their own): excluded
 # when they have no clausal complement and no quote in their subtree.
 WEAK_VERBS = frozenset({"add", "continue", "compare", "reference", "call", "post", "write", "point", "describe", "read", "type", "rate", "label", "term",
-                        "liken", "sing", "cheer"})
+                        "liken", "sing", "cheer", "cite", "fear"})
+
+# Nouns naming a body that an "it" may stand for ("Russia’s foreign ministry said … It accused Nato of …").
+BODY_NOUNS = frozenset(
+    """
+    ministry department government administration campaign committee council commission agency office party
+    union alliance organisation organization company firm bank court embassy parliament senate congress
+    """.split()
+)
 
 # Nouns of speech whose possessor is the speaker: "Trump’s claim that “…”".
 SPEECH_NOUNS = frozenset(
