@@ -29,7 +29,9 @@ from .lexicons.reporting import (
     DOCUMENT_NOUNS,
     FINDING_VERBS,
     MEDIA_NOUNS,
+    ADDRESSEE_VERBS,
     MULTIWORD_CUES,
+    NAMING_VERBS,
     OBJECT_CUES,
     OBJECT_SPEAKER_VERBS,
     SOURCE_NOUNS,
@@ -38,6 +40,7 @@ from .lexicons.reporting import (
     is_reporting_verb,
     reporting_lemma,
 )
+from .lexicons.marks import TITLE_SMALL_WORDS
 from .lexicons.roles import PERSONAL_PRONOUNS, is_role_noun
 from .model import Quote
 from .quotes import TRANSCRIPT_LABEL, Paragraph, link_titles, paragraph_at
@@ -433,6 +436,9 @@ class CueFinder:
         words = [t for t in after if not t.is_punct and not t.is_space]
         # right after a quote even "added", "continued", "wrote" report it
         verb = next((i for i, t in enumerate(words) if is_reporting_token(t, strict=False)), None)
+        if verb is None and len(words) > 1 and words[0].text.islower() and words[1].pos_ == "PROPN" \
+                and is_reporting_verb(words[0].lower_, words[0].lower_):
+            verb = 0  # "“…!” answer Lindqvist and Moreau": the tagger reads a plural verb before names as a noun
         if verb is None:
             return None
         v = words[verb]
@@ -456,6 +462,8 @@ class CueFinder:
         qspan = self.doc.char_span(q.outer.start_char, q.outer.end_char, alignment_mode="expand")
         if qspan is None or len(qspan) == 0:
             return None
+        if self._title(q, qspan):
+            return None
         lo, hi = self._para_bounds(q)
         frame = self._frame(q, qspan, lo, hi)
         match = self._by_verb(q, qspan, frame)
@@ -474,6 +482,26 @@ class CueFinder:
                 or self._next_paragraph(q, lo, hi) or self._surface(q, qspan, hi)
             )
         return match
+
+    def _title(self, q: Quote, qspan) -> bool:
+        """A title, show or label in marks inside the reporter's sentence ("told “Morning Edition” on
+        Sunday", "the best film is “Twelve Angry Men”"): nobody says it, unless a verb of naming puts
+        it in someone's mouth ("called her “Miss Piggy”")."""
+        words = q.content.text.split()
+        if q.kind != "partial" or len(words) < 2 or not all(
+            w[:1].isupper() or (i > 0 and w in TITLE_SMALL_WORDS) for i, w in enumerate(words)
+        ):
+            return False
+        heads = [a for a in qspan[0].ancestors if not self.in_quote[a.i]]
+        if heads and heads[0].pos_ == "ADP" and heads[0].lower_ != "as":
+            return True  # "on “Meet the Press”", "in “The Atlantic”": a show or publication
+        verbs = [a for a in heads if a.pos_ in ("VERB", "AUX")]
+        if not verbs:
+            return True
+        # named in someone's words: "called her “Miss Piggy”", "hailed him as “The Comeback Kid”",
+        # "proclaimed “Peace Through Strength”"; but "told “Morning Edition”" names whom they told
+        lemma = verbs[0].lemma_.lower()
+        return not (lemma in NAMING_VERBS or is_reporting_token(verbs[0], strict=False) and lemma not in ADDRESSEE_VERBS)
 
     def find_previous_sentence(self, q: Quote) -> CueMatch | None:
         """The weakest sieve, tried by the engine only when floating continuation did not apply."""

@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 
 from .cues import is_reporting_token
 from .lexicons.names import FIRST_NAME_GENDER
-from .lexicons.reporting import BODY_NOUNS, ISSUED_NOUNS, ISSUING_VERBS, NOT_SPEAKER_WORDS
+from .lexicons.reporting import BODY_NOUNS, is_reporting_verb, ISSUED_NOUNS, ISSUING_VERBS, NOT_SPEAKER_WORDS
 from .lexicons.roles import (
     GENDERED_NOUNS,
     HONORIFICS,
@@ -294,6 +294,8 @@ class Resolver:
         tokens = [t for t in self.doc[head.left_edge.i : head.i + 1]]
         while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
             tokens.pop(0)  # the parse may hang a closing quotation mark on the mention
+        while len(tokens) > 1 and tokens[0].text.islower() and is_reporting_verb(tokens[0].lower_, tokens[0].lower_):
+            tokens.pop(0)  # "answer Lindqvist": a verb the tagger took for a modifier of the name
         ent = self._name_span_of(head) if head.pos_ == "PROPN" else None
         if ent is not None and ent.end > head.i + 1:
             tokens = list(self.doc[tokens[0].i : ent.end])
@@ -301,7 +303,23 @@ class Resolver:
         return Span.of(self.text, start, end)
 
     def resolve(self, head, named: bool = False) -> Resolution:
-        """Who the mention headed by ``head`` is; ``named``: it is a person's name whatever NER says."""
+        """Who the mention headed by ``head`` is; ``named``: it is a person's name whatever NER says.
+
+        Names joined by "and" speak together ("answer Lindqvist and Moreau"): the speaker is both
+        canonical names joined by "and", in the text's order, and no single entity."""
+        res = self.resolve_one(head, named)
+        partners = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN" and not self.in_quote[c.i]]
+        if res.entity is None or not partners or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+            return res
+        others = [self.resolve_one(c) for c in partners]
+        if any(o.entity is None for o in others):
+            return res
+        last = self.mention_span(partners[-1])
+        mention = Span.of(self.text, res.mention.start_char, last.end_char) if res.mention else last
+        return Resolution(" and ".join(r.speaker for r in (res, *others)), None, mention)
+
+    def resolve_one(self, head, named: bool = False) -> Resolution:
+        """Who the single mention headed by ``head`` is."""
         low = head.lower_
         if low in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             res = self.resolve(head.head.head)

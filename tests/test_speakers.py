@@ -236,3 +236,35 @@ def test_what_it_calls_names_the_country_or_ministry(nlp):
 def test_fragments_of_fear_and_citation(nlp, verb):
     text = f"Dobrev also {verb} “a drastic shift and dodgy dossiers” in the months ahead."
     assert only(nlp, text).speaker == "Dobrev"
+
+
+# -- joint speakers, titles --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected, mention",
+    [
+        ("The talks failed on Friday. “We will not back down!” answer Lindqvist and Moreau.",
+         "Lindqvist and Moreau", "Lindqvist and Moreau"),
+        ("Eva Lindqvist and Paul Moreau said: “We will not back down.”",
+         "Eva Lindqvist and Paul Moreau", "Eva Lindqvist and Paul Moreau"),
+    ],
+)
+def test_names_joined_by_and_speak_together(nlp, text, expected, mention):
+    q = only(nlp, text)
+    assert (q.speaker, q.speaker_mention.text) == (expected, mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Okafor told "Morning Edition" on Sunday that the deal was dead.',
+        'Okafor argues that the best film is "Twelve Angry Men".',
+    ],
+)
+def test_titles_in_marks_are_not_speech(nlp, text):
+    (q,) = analyze(text, "t", nlp=nlp, classifier=None).quotes
+    assert (q.kind, q.speaker) == ("scare", None)
+
+
+def test_a_name_given_by_a_verb_of_naming_is_speech(nlp):
+    assert only(nlp, "Hale called the senator “Little Marco” at a rally in 2016.").speaker == "Hale"

@@ -50,6 +50,12 @@ BODY_NOUNS = frozenset(
     """.split()
 )
 
+# Verbs that give something a name in the speaker's words: a title-cased fragment after them is speech
+# ("called her “Miss Piggy”"); after any other verb it is a title ("told “Morning Edition”").
+NAMING_VERBS = frozenset("call dub nickname label brand term name christen".split())
+# Reporting verbs whose object is the listener: a title after them is whom they spoke to.
+ADDRESSEE_VERBS = frozenset("tell speak talk brief inform".split())
+
 # Nouns of speech whose possessor is the speaker: "Trump’s claim that “…”".
 SPEECH_NOUNS = frozenset(
     """
