@@ -28,7 +28,10 @@ from .lexicons.reporting import (
     ATTRIBUTION_DASHES,
     DOCUMENT_NOUNS,
     FINDING_VERBS,
+    MEDIA_NOUNS,
+    ADDRESSEE_VERBS,
     MULTIWORD_CUES,
+    NAMING_VERBS,
     OBJECT_CUES,
     OBJECT_SPEAKER_VERBS,
     SOURCE_NOUNS,
@@ -37,6 +40,7 @@ from .lexicons.reporting import (
     is_reporting_verb,
     reporting_lemma,
 )
+from .lexicons.marks import TITLE_SMALL_WORDS
 from .lexicons.roles import PERSONAL_PRONOUNS, is_role_noun
 from .model import Quote
 from .quotes import TRANSCRIPT_LABEL, Paragraph, link_titles, paragraph_at
@@ -124,10 +128,14 @@ class CueFinder:
         first = self.paras[q.paragraph]
         return first.start, paragraph_at(self.paras, q.outer.end_char, first).end
 
-    def _frame(self, qspan, lo: int, hi: int) -> list:
+    def _frame(self, q: Quote, qspan, lo: int, hi: int) -> list:
         """Tokens of the quote's sentences that are in its paragraph(s) and outside every quote."""
         first = qspan[0].sent.start
         last = qspan[-1].sent.end
+        if q.content.text.rstrip().endswith((".", "…")):
+            # A quote that closes its sentence: what follows is the next sentence, however the parser
+            # joins them in run-on text ("“…we don’t really know.” Hans Kristensen said work was …").
+            hi = min(hi, q.outer.end_char)
         # "“…?” Trump said": the parser ends the sentence at the question mark, so a sentence
         # that starts right at the closing mark still belongs to the quote's frame.
         if last < len(self.doc) and self.doc[last].idx - qspan.end_char <= 2:
@@ -214,7 +222,7 @@ class CueFinder:
                 break
             if is_reporting_token(a, strict=False):
                 outer = self.speaker_of(a)
-                if outer is not None and outer.i != speaker.i:
+                if outer is not None and outer.i != speaker.i and _can_be_same(speaker, outer):
                     return outer
         return speaker
 
@@ -428,6 +436,9 @@ class CueFinder:
         words = [t for t in after if not t.is_punct and not t.is_space]
         # right after a quote even "added", "continued", "wrote" report it
         verb = next((i for i, t in enumerate(words) if is_reporting_token(t, strict=False)), None)
+        if verb is None and len(words) > 1 and words[0].text.islower() and words[1].pos_ == "PROPN" \
+                and is_reporting_verb(words[0].lower_, words[0].lower_):
+            verb = 0  # "“…!” answer Lindqvist and Moreau": the tagger reads a plural verb before names as a noun
         if verb is None:
             return None
         v = words[verb]
@@ -451,8 +462,10 @@ class CueFinder:
         qspan = self.doc.char_span(q.outer.start_char, q.outer.end_char, alignment_mode="expand")
         if qspan is None or len(qspan) == 0:
             return None
+        if self._title(q, qspan):
+            return None
         lo, hi = self._para_bounds(q)
-        frame = self._frame(qspan, lo, hi)
+        frame = self._frame(q, qspan, lo, hi)
         match = self._by_verb(q, qspan, frame)
         noun = self._speech_noun(qspan)
         if noun is not None and match is not None and match.method == "cue.governs":
@@ -469,6 +482,26 @@ class CueFinder:
                 or self._next_paragraph(q, lo, hi) or self._surface(q, qspan, hi)
             )
         return match
+
+    def _title(self, q: Quote, qspan) -> bool:
+        """A title, show or label in marks inside the reporter's sentence ("told “Morning Edition” on
+        Sunday", "the best film is “Twelve Angry Men”"): nobody says it, unless a verb of naming puts
+        it in someone's mouth ("called her “Miss Piggy”")."""
+        words = q.content.text.split()
+        if q.kind != "partial" or len(words) < 2 or not all(
+            w[:1].isupper() or (i > 0 and w in TITLE_SMALL_WORDS) for i, w in enumerate(words)
+        ):
+            return False
+        heads = [a for a in qspan[0].ancestors if not self.in_quote[a.i]]
+        if heads and heads[0].pos_ == "ADP" and heads[0].lower_ != "as":
+            return True  # "on “Meet the Press”", "in “The Atlantic”": a show or publication
+        verbs = [a for a in heads if a.pos_ in ("VERB", "AUX")]
+        if not verbs:
+            return True
+        # named in someone's words: "called her “Miss Piggy”", "hailed him as “The Comeback Kid”",
+        # "proclaimed “Peace Through Strength”"; but "told “Morning Edition”" names whom they told
+        lemma = verbs[0].lemma_.lower()
+        return not (lemma in NAMING_VERBS or is_reporting_token(verbs[0], strict=False) and lemma not in ADDRESSEE_VERBS)
 
     def find_previous_sentence(self, q: Quote) -> CueMatch | None:
         """The weakest sieve, tried by the engine only when floating continuation did not apply."""
@@ -510,6 +543,19 @@ def speaker_like(t) -> bool:
         or t.lower_ in _PRONOUNS
         or is_role_noun(t.lower_, t.lemma_.lower())
         or t.lemma_.lower() in SOURCE_NOUNS
+    )
+
+
+def _can_be_same(pronoun, outer) -> bool:
+    """"he said …, SITA reported": a he or she is a person, never the agency, paper or report reporting it."""
+    if pronoun.lower_ not in PERSONAL_PRONOUNS:
+        return True
+    # the outer subject's own words, and a second subject the parser may split off ("the news agency TASR")
+    words = [outer, *(c for c in outer.children if c.dep_ == "compound"),
+             *(c for c in outer.head.children if c.dep_ in SUBJECT_DEPS)]
+    return not any(
+        t.ent_type_ in ("ORG", "GPE", "NORP") or t.lemma_.lower() in MEDIA_NOUNS or t.lemma_.lower() in DOCUMENT_NOUNS
+        for t in words
     )
 
 

@@ -11,6 +11,7 @@ from .classify import DEFAULT_CLASSIFIER, classify_quotes, sentence_bounds_from
 from .cues import CueFinder, CueMatch
 from .errors import InputError
 from .focus import focus_text
+from .headlines import headline_name, known_name, same_words
 from .model import Attribution, DocResult, Quote, Span
 from .nlp import load, prepare
 from .quotes import paragraphs, scan_quotes
@@ -18,6 +19,9 @@ from .resolve import Entity, Resolver
 from .roles import description_before
 
 FLOATING_CONFIDENCE = 0.75
+# A headline's own "‘…’: Name" or "…, Name tells X"; a headline echoing words the story attributes.
+HEADLINE_CONFIDENCE = 0.7
+ECHO_CONFIDENCE = 0.6
 # Longer documents are analysed in paragraph-aligned pieces (spaCy's own limit is nlp.max_length,
 # and a parse needs about 1 GB of memory per 100,000 characters).
 MAX_CHUNK_CHARS = 200_000
@@ -175,6 +179,9 @@ def attribute(parsed, text: str, quotes: list[Quote]) -> list[Quote]:
             match = finder.find_previous_sentence(item.quote)
             if match is not None and match.speaker is not None:
                 _apply(item, match, resolver.resolve(parsed[match.speaker], named=match.named), parsed, text)
+    # a quote attributed just now from the sentence before it lends its speaker to its own continuation
+    _continue_floating(items, text)
+    _headline_speakers(items, text, resolver)
     for item in items:
         if item.entity is not None and not item.entity.roles:
             role = description_before(parsed, text, item.quote.outer.start_char)
@@ -233,6 +240,35 @@ def _continue_floating(items: list[_Attributed], text: str) -> None:
             item.entity, item.speaker = prev.entity, prev.speaker
             item.method, item.confidence = "floating", round(prev.confidence * FLOATING_CONFIDENCE, 3)
         prev = item
+
+
+def _headline_speakers(items: list[_Attributed], text: str, resolver: Resolver) -> None:
+    """Quotes in the headline (the first of several paragraphs): the name the headline gives
+    ("‘…’: Kiril Petkov on …", "…, Ardern tells Nato"), else the speaker of a quote in the story with
+    the same words. An attributed headline quote is speech, no longer a heading."""
+    paras = paragraphs(text)
+    if len(paras) < 2:
+        return
+    line_end = paras[0].end
+    for item in items:
+        q = item.quote
+        if q.depth or q.paragraph != 0 or q.outer.end_char > line_end:
+            continue
+        found = headline_name(text[q.outer.end_char : line_end])
+        if found is not None:
+            start, end = q.outer.end_char + found[0], q.outer.end_char + found[1]
+            item.speaker, item.entity = known_name(text[start:end], resolver.entities)
+            item.mention, item.cue = Span.of(text, start, end), None
+            item.method, item.confidence = "headline", HEADLINE_CONFIDENCE
+        elif item.speaker is None:
+            echo = next((o for o in items if o.speaker is not None and o.quote.paragraph > 0 and o.quote.depth == 0
+                         and same_words(o.quote.content.text, q.content.text)), None)
+            if echo is None:
+                continue
+            item.speaker, item.entity, item.mention = echo.speaker, echo.entity, echo.mention
+            item.method, item.confidence = "headline.echo", ECHO_CONFIDENCE
+        if q.kind == "heading":
+            item.quote = q.with_(kind="full" if q.content.text[:1].isupper() and len(q.content.text.split()) > 3 else "partial")
 
 
 def finalize_kind(q: Quote) -> Quote:

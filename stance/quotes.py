@@ -83,6 +83,8 @@ def link_titles(text: str) -> list[tuple[int, int]]:
     while pos >= 0:
         lo = max(0, pos - LINK_TITLE_MAX_CHARS)
         starts = [m.end() for m in _LINK_TITLE_START.finditer(text, lo, pos)]
+        if not starts and lo == 0 and pos > 0:
+            starts = [0]  # a glued link title opening the text
         # only a glued "…hoursRead more" or one standing at a sentence start is a link
         if starts and (pos == starts[-1] or not text[pos - 1].isspace()):
             out.append((starts[-1], pos + len(LINK_TITLE_END)))
@@ -166,7 +168,8 @@ def _apostrophe(text: str, para: Paragraph, m: _Mark, forced: set[int]) -> bool:
     """True when a single-family mark is an apostrophe rather than a quotation mark."""
     if m.start in forced:
         return True
-    if m.char not in APOSTROPHE_LIKE:
+    if m.char not in APOSTROPHE_LIKE or text.startswith(LINK_TITLE_END, m.end):
+        # "…forces ‘facing last days’Read more": scraping glued the link label to the closing mark
         return False
     prev, nxt = _context(text, para, m)
     if _is_alnum(prev) and _is_alnum(nxt):
@@ -289,6 +292,10 @@ class _Scanner:
                     self._recover_missing_opener(stack, m, para, seen_quote)
                     seen_quote = True
             else:  # straight marks: direction from context and state
+                if self._mixed_closer(stack, m, role, idx):
+                    # 'Nobody told us anything," she said: a writer's slip; a reader pairs the two marks
+                    self._close(stack, len(stack) - 1, m, m.start)
+                    continue
                 if role == OPEN or (role in (BOTH, "none") and idx is None):
                     if idx is not None:
                         self._close(stack, idx, None, _strip(self.text, stack[idx].part_start, m.start)[1])
@@ -301,6 +308,15 @@ class _Scanner:
                 elif m.family != "single":
                     self._recover_missing_opener(stack, m, para, seen_quote)
                     seen_quote = True
+
+    @staticmethod
+    def _mixed_closer(stack: list[_Open], m: _Mark, role: str, idx: int | None) -> bool:
+        """A straight " that can only close, with no double quote open but a straight ' open
+        innermost: the two marks are one quotation written with mismatched marks."""
+        return (
+            m.char == '"' and role == CLOSE and idx is None
+            and bool(stack) and stack[-1].mark.char == "'"
+        )
 
     def _possessive_plural(self, marks: list[_Mark], k: int, para: Paragraph) -> bool:
         """‘the boys’ toys’: an s’ before a lowercase word (the possessed noun), with another
@@ -359,6 +375,7 @@ class _Scanner:
 
     def _build(self) -> list[Quote]:
         quotes = []
+        links = link_titles(self.text) if self.found else []
         for entry, end, outer_end, close_mark in self.found:
             parts = [*entry.parts, (entry.part_start, end)]
             spans = []
@@ -370,11 +387,13 @@ class _Scanner:
                 continue  # “” or a quote of whitespace: nothing was said
             content = Span.of(self.text, spans[0].start_char, spans[-1].end_char)
             outer = Span.of(self.text, entry.mark.start, outer_end)
+            # a quote in a scraped link title belongs to another article's headline
+            in_link = any(a <= outer.start_char and outer.end_char <= b for a, b in links)
             quotes.append(
                 Quote(
                     content=content,
                     outer=outer,
-                    kind=_kind(self.text, self.paras, entry.paragraph, outer, content, entry.depth),
+                    kind="heading" if in_link else _kind(self.text, self.paras, entry.paragraph, outer, content, entry.depth),
                     paragraph=entry.paragraph,
                     depth=entry.depth,
                     parts=tuple(spans) if len(spans) > 1 else (),

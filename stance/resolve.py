@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 
 from .cues import is_reporting_token
 from .lexicons.names import FIRST_NAME_GENDER
-from .lexicons.reporting import ISSUED_NOUNS, ISSUING_VERBS, NOT_SPEAKER_WORDS
+from .lexicons.reporting import BODY_NOUNS, is_reporting_verb, ISSUED_NOUNS, ISSUING_VERBS, NOT_SPEAKER_WORDS
 from .lexicons.roles import (
     GENDERED_NOUNS,
     HONORIFICS,
@@ -59,6 +59,9 @@ MODIFIER_PENALTY = 0.5
 # modifier ("Russian" president / "Russian" deputy minister) as half of one.
 CATEGORY_BONUS = 0.5
 SHARED_BONUS = 0.5
+# How many sentences back "it" looks for the body it stands for.
+BODY_REACH = 2
+BODY_ENTS = ("ORG", "GPE", "NORP")
 # Entity types of a head that is never a speaker's name (places that do not speak, events, …).
 NEVER_SPEAKER_ENTS = ("LOC", "FAC", "EVENT", "DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY")
 # What the small NER model calls an unusual name it does not know ("Mevlut Cavusoglu" as WORK_OF_ART):
@@ -291,6 +294,8 @@ class Resolver:
         tokens = [t for t in self.doc[head.left_edge.i : head.i + 1]]
         while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
             tokens.pop(0)  # the parse may hang a closing quotation mark on the mention
+        while len(tokens) > 1 and tokens[0].text.islower() and is_reporting_verb(tokens[0].lower_, tokens[0].lower_):
+            tokens.pop(0)  # "answer Lindqvist": a verb the tagger took for a modifier of the name
         ent = self._name_span_of(head) if head.pos_ == "PROPN" else None
         if ent is not None and ent.end > head.i + 1:
             tokens = list(self.doc[tokens[0].i : ent.end])
@@ -298,12 +303,32 @@ class Resolver:
         return Span.of(self.text, start, end)
 
     def resolve(self, head, named: bool = False) -> Resolution:
-        """Who the mention headed by ``head`` is; ``named``: it is a person's name whatever NER says."""
+        """Who the mention headed by ``head`` is; ``named``: it is a person's name whatever NER says.
+
+        Names joined by "and" speak together ("answer Lindqvist and Moreau"): the speaker is both
+        canonical names joined by "and", in the text's order, and no single entity."""
+        res = self.resolve_one(head, named)
+        partners = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN" and not self.in_quote[c.i]]
+        if res.entity is None or not partners or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+            return res
+        others = [self.resolve_one(c) for c in partners]
+        if any(o.entity is None for o in others):
+            return res
+        last = self.mention_span(partners[-1])
+        mention = Span.of(self.text, res.mention.start_char, last.end_char) if res.mention else last
+        return Resolution(" and ".join(r.speaker for r in (res, *others)), None, mention)
+
+    def resolve_one(self, head, named: bool = False) -> Resolution:
+        """Who the single mention headed by ``head`` is."""
         low = head.lower_
         if low in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             res = self.resolve(head.head.head)
             return Resolution(res.speaker, res.entity, Span.of(self.text, head.idx, head.idx + len(head)))
         mention = self.mention_span(head)
+        if low == "it" or low == "they" and head.tag_ == "PRP":
+            body = self.body_antecedent(head, organisations_only=low == "they")
+            if body is not None:
+                return Resolution(body, None, mention)
         if low in PERSONAL_PRONOUNS:
             entity = self.antecedent(head, PERSONAL_PRONOUNS[low])
             if entity is not None and entity.gender is None:
@@ -383,6 +408,29 @@ class Resolver:
                 return " ".join(w.text for w in words)
         return None
 
+    def body_antecedent(self, head, organisations_only: bool = False) -> str | None:
+        """"It said", "what it called": the nearest organisation, country or body that is the subject of
+        a clause in this or the last sentences, named as the article names it ("Russia’s foreign
+        ministry"). "they" only for an organisation's name (PolitiFact), which news treats as plural."""
+        first = self.sents[max(0, self.sent_of[head.i] - BODY_REACH)].start
+        found = []
+        for t in reversed(self.doc[first : head.i]):
+            if t.dep_ not in SUBJECT_DEPS or self.in_quote[t.i]:
+                continue
+            named = t.ent_type_ in (("ORG",) if organisations_only else BODY_ENTS) and t.pos_ == "PROPN"
+            if named or not organisations_only and t.pos_ in ("NOUN", "PROPN") and t.lower_ in BODY_NOUNS:
+                found.append(t)
+        # the nearest main-clause subject: in "the ministry said Moscow would …", "It" is the ministry
+        t = next((t for t in found if t.head.dep_ == "ROOT"), found[0] if found else None)
+        return self.phrase(t) if t is not None else None
+
+    def phrase(self, head) -> str:
+        """The noun phrase headed by ``head`` as the text writes it, without a leading article."""
+        left = head.left_edge
+        while left.i < head.i and (left.dep_ == "det" or left.is_punct):
+            left = self.doc[left.i + 1]
+        return self.text[left.idx : head.idx + len(head)]
+
     def issuer(self, head) -> Resolution | None:
         """"the statement said": who issued the statement, when the text says so earlier
         ("the council issued a statement", "the council’s statement", "a statement from the council")."""
@@ -410,8 +458,7 @@ class Resolver:
         event, a date or a photo credit is not a speaker."""
         if head.pos_ == "PRON" or head.ent_type_ in NEVER_SPEAKER_ENTS or head.lower_ in NOT_SPEAKER_WORDS:
             return None
-        tokens = [t for t in self.doc[head.left_edge.i : head.i + 1] if t.dep_ != "det"]
-        return " ".join(t.text for t in tokens) or None
+        return self.phrase(head) or None
 
     def salience(self, head, gender: str | None) -> dict[int, tuple[float, int, Entity]]:
         """Each person the mention headed by ``head`` may refer to (agreeing in gender), with a
@@ -507,6 +554,8 @@ class Resolver:
 def _subject_weight(head) -> float:
     """How much being a subject makes a mention salient: the main clause's subject or a reporting
     verb's ("McClenney said Clinton doesn’t …": McClenney) more than a subject inside a clause."""
+    if head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS:
+        head = head.head  # "The Australian prime minister, Anthony Albanese, warned": the name is the subject
     if head.dep_ not in SUBJECT_DEPS:
         return 0.0
     verb = head.head

@@ -143,3 +143,128 @@ def test_lowercase_titles_on_either_side_of_the_name(nlp, text, speaker, expecte
 def test_a_list_of_people_is_not_a_title(nlp):
     text = "Recep Erdem, along with Foreign Minister Mevlut Karaoglu, said: “We will decide soon.”"
     assert role(only(nlp, text)) != "along with Foreign Minister Mevlut Karaoglu"
+
+
+# -- run-on text (no paragraph breaks) ------------------------------------------------------------------
+
+def quotes(nlp, text):
+    return [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind in ("full", "partial")]
+
+
+def test_a_quote_that_ends_its_sentence_is_not_cued_by_the_next_sentence(nlp):
+    text = (
+        "“We consider the treaty void after what happened,” Lindgren said. “The new reality is that the old "
+        "rules are gone.” Per Halvorsen said the ministry would reply next week."
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["Lindgren", "Lindgren"]
+
+
+def test_a_link_title_glued_to_its_closing_mark_does_not_swallow_the_story(nlp):
+    text = (
+        "Officers say the unit is ‘facing its last days’Read more At a press conference the chancellor, Olaf "
+        "Brandt, spoke for an hour. “We will pay for the weapons,” Brandt said."
+    )
+    qs = analyze(text, "t", nlp=nlp, classifier=None).quotes
+    assert [(q.kind, q.speaker) for q in qs] == [("heading", None), ("full", "Olaf Brandt")]
+
+
+def test_an_appositive_name_is_the_subject_a_pronoun_looks_for(nlp):
+    text = (
+        "Peter Sand, the US envoy, spoke first. “It is a start,” he said. The Danish prime minister, Jonas "
+        "Holm, attending his first summit, warned that prices were rising. “We must act now,” he told the summit."
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["Peter Sand", "Jonas Holm"]
+
+
+def test_he_inside_an_agency_report_is_not_the_agency(nlp):
+    text = (
+        "Radek Hlina kept silent until May, when he said that the union was “so in love with itself” that it "
+        "saw no alternative, the news agency TASR reported."
+    )
+    assert only(nlp, text).speaker == "Radek Hlina"
+
+
+def test_a_counterpart_is_a_role_and_names_the_person_in_apposition(nlp):
+    text = (
+        "Finland’s prime minister, Sanna Virta, said a decision would come “within weeks”, while her Swedish "
+        "counterpart, Magda Lind, said there was “no point waiting” for it."
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["Sanna Virta", "Magda Lind"]
+
+
+def test_a_quote_opened_with_a_single_mark_and_closed_with_a_double_one(nlp):
+    text = "'Nobody told us anything,\" an angry Maria Petrov said outside the hall on Friday."
+    q = only(nlp, text)
+    assert (q.content.text, q.speaker) == ("Nobody told us anything,", "Maria Petrov")
+
+
+# -- headlines ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("‘I fear the country will turn soft’: Kiril Dobrev on the coalition\n\nKiril Dobrev, the prime "
+         "minister, spoke on Monday. “We were very much for it,” Dobrev said.", "Kiril Dobrev"),
+        ("West must hold firm as Beijing bends ‘rules and norms’, Ardmore tells allies\n\nPrime minister Jane "
+         "Ardmore urged allies to stand firm. “We must act,” she said.", "Jane Ardmore"),
+        ("Leaders to submit their bids ‘hand in hand’\n\nThe Swedish prime minister, Magda Lind, said the two "
+         "countries would apply “hand in hand” on Wednesday.", "Magda Lind"),
+    ],
+)
+def test_headline_quotes_take_the_speaker_the_headline_or_story_gives(nlp, text, expected):
+    first = analyze(text, "t", nlp=nlp, classifier=None).quotes[0]
+    assert (first.paragraph, first.speaker) == (0, expected)
+    assert first.kind in ("full", "partial")
+
+
+# -- organisations -----------------------------------------------------------------------------------------
+
+def test_it_is_the_body_that_spoke_in_the_sentence_before(nlp):
+    text = (
+        "Russia’s foreign ministry said Moscow would respond. It accused the alliance of seeking "
+        "“another flank for the threat to our country”."
+    )
+    assert only(nlp, text).speaker == "Russia’s foreign ministry"
+
+
+def test_what_it_calls_names_the_country_or_ministry(nlp):
+    text = "Lithuania is calling on its allies to adopt what it calls “forward defence” in the region."
+    assert only(nlp, text).speaker == "Lithuania"
+
+
+@pytest.mark.parametrize("verb", ["feared", "cited"])
+def test_fragments_of_fear_and_citation(nlp, verb):
+    text = f"Dobrev also {verb} “a drastic shift and dodgy dossiers” in the months ahead."
+    assert only(nlp, text).speaker == "Dobrev"
+
+
+# -- joint speakers, titles --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected, mention",
+    [
+        ("The talks failed on Friday. “We will not back down!” answer Lindqvist and Moreau.",
+         "Lindqvist and Moreau", "Lindqvist and Moreau"),
+        ("Eva Lindqvist and Paul Moreau said: “We will not back down.”",
+         "Eva Lindqvist and Paul Moreau", "Eva Lindqvist and Paul Moreau"),
+    ],
+)
+def test_names_joined_by_and_speak_together(nlp, text, expected, mention):
+    q = only(nlp, text)
+    assert (q.speaker, q.speaker_mention.text) == (expected, mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Okafor told "Morning Edition" on Sunday that the deal was dead.',
+        'Okafor argues that the best film is "Twelve Angry Men".',
+    ],
+)
+def test_titles_in_marks_are_not_speech(nlp, text):
+    (q,) = analyze(text, "t", nlp=nlp, classifier=None).quotes
+    assert (q.kind, q.speaker) == ("scare", None)
+
+
+def test_a_name_given_by_a_verb_of_naming_is_speech(nlp):
+    assert only(nlp, "Hale called the senator “Little Marco” at a rally in 2016.").speaker == "Hale"

@@ -62,3 +62,6 @@ OPENING_CONTEXT = set("([{<\u2014\u2013-/:;")
 # Words right before a quote that mark it as a scare quote (nobody is quoted).
 SCARE_MARKERS = ("so-called", "so called", "quote-unquote", "quote unquote", "the term", "the word", "the phrase",
                  "the label", "the slogan")
+
+# Lowercase words a title may keep inside it ("Twelve Angry Men", "Meet the Press", "War and Peace").
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with vs from by".split())

@@ -21,7 +21,7 @@ REPORTING_VERBS = frozenset(
     scoff scold scream shout shrug sigh sing slam snap sneer speak speculate state stress
     suggest summarise summarize surmise swear tease tell term testify threaten tout tweet type underline
     underscore urge vow warn wonder write yell attack compare blame reference continue
-    exhort admonish denounce lambaste castigate berate rebuke reprimand beseech
+    exhort admonish denounce lambaste castigate berate rebuke reprimand beseech cite fear
     """.split()
 )
 
@@ -40,7 +40,21 @@ MULTIWORD_CUES = (
 # Verbs that speak of speech only with a complement (not on their own): excluded
 # when they have no clausal complement and no quote in their subtree.
 WEAK_VERBS = frozenset({"add", "continue", "compare", "reference", "call", "post", "write", "point", "describe", "read", "type", "rate", "label", "term",
-                        "liken", "sing", "cheer"})
+                        "liken", "sing", "cheer", "cite", "fear"})
+
+# Nouns naming a body that an "it" may stand for ("Russia’s foreign ministry said … It accused Nato of …").
+BODY_NOUNS = frozenset(
+    """
+    ministry department government administration campaign committee council commission agency office party
+    union alliance organisation organization company firm bank court embassy parliament senate congress
+    """.split()
+)
+
+# Verbs that give something a name in the speaker's words: a title-cased fragment after them is speech
+# ("called her “Miss Piggy”"); after any other verb it is a title ("told “Morning Edition”").
+NAMING_VERBS = frozenset("call dub nickname label brand term name christen".split())
+# Reporting verbs whose object is the listener: a title after them is whom they spoke to.
+ADDRESSEE_VERBS = frozenset("tell speak talk brief inform".split())
 
 # Nouns of speech whose possessor is the speaker: "Trump’s claim that “…”".
 SPEECH_NOUNS = frozenset(
@@ -99,6 +113,9 @@ DOCUMENT_NOUNS = frozenset(
     "report study survey poll memo memorandum audit review analysis investigation letter document filing research "
     "data census inquiry assessment".split()
 )
+
+# Outlets that report what others said: a "he" inside their report is someone else.
+MEDIA_NOUNS = frozenset("newspaper paper magazine network channel website outlet agency daily broadcaster".split())
 
 # Documents that "say" things for whoever issued them: "the statement said" is the council's when the text
 # says "the council issued a statement" (or "the council’s statement", "a statement from the council").

@@ -29,6 +29,8 @@ _add("politician", "lawmaker", "legislator", "senator", "congressman", "congress
 _add("official", "official", "officer", "aide", "adviser", "advisor", "administrator", "bureaucrat", "staffer")
 _add("government", "president", "prime", "premier", "minister", "chancellor", "king", "queen", "emir", "sultan",
      "secretary")
+# "her Swedish counterpart, Magdalena Andersson": whoever holds the same office elsewhere
+_add("head", "counterpart")
 _add("journalist", "journalist", "reporter", "editor", "correspondent", "columnist", "anchor", "host")
 
 ROLE_NOUNS = frozenset(ROLE_CATEGORIES)
