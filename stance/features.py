@@ -18,7 +18,7 @@ what is said, never from who says it. Words after a negation until the next punc
 
 Dense features (prefix ``@``) are not words: where the target is mentioned, the quote's kind, the
 built-in lexicon classifier's verdict, and the valence (VADER's lexicon) of the words near mentions of
-the target.
+the target and of a quote whose frame names the target.
 """
 from __future__ import annotations
 
@@ -183,7 +183,10 @@ def item_features(item: "StanceItem", lexicon: "Prediction | None" = None) -> di
     feats["@refers_back"] = float(refers_back and in_before)
     feats["@partial"] = float(item.kind == "partial")
     feats.update(valence_features(q_words, "q_"))
-    feats.update(valence_features(c_words, "c_"))
+    if not in_quote and (in_frame or in_before):
+        # the frame names the target and the quote says something of it: "X's bid was “a grave mistake”"
+        v = sum(valence(w) for w in q_words)
+        feats["@q_about_tgt_pos"], feats["@q_about_tgt_neg"] = round(min(max(v, 0.0), 3.0), 4), round(min(max(-v, 0.0), 3.0), 4)
     if lexicon is not None and lexicon.label in ("favor", "against"):
         feats[f"@lex_{lexicon.label}"] = float(lexicon.score)
     return feats

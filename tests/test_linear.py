@@ -122,8 +122,11 @@ def test_a_target_the_model_does_not_know_gets_the_lexicon_label(host, tiny_mode
     ],
 )
 def test_a_corrupt_or_foreign_model_file_gives_a_clear_error(tmp_path, content, message):
+    from stance.features import FEATURES_VERSION
+
     path = tmp_path / "model.json"
-    path.write_bytes(content)
+    # the rows above are written for the current feature definition
+    path.write_bytes(content.replace(b'"features_version": 1', f'"features_version": {FEATURES_VERSION}'.encode()))
     with pytest.raises(ModelError, match=message):
         LinearModel.load(path)
 
