@@ -1,10 +1,11 @@
 """Word lists the trained classifier's features use (stance.features)."""
 from __future__ import annotations
 
-# Words that negate what follows them up to the next punctuation ("will never leave", "no plans to").
-NEGATORS = frozenset({
-    "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "cannot", "without", "hardly",
-})
+from .stance_cues import NEGATORS as _CUE_NEGATORS
+
+# Words that negate what follows them up to the next punctuation ("will never leave", "no plans to"):
+# the lexicon classifier's, plus "cannot", which the parser splits but a word tokenizer does not.
+NEGATORS = _CUE_NEGATORS | {"cannot"}
 
 # Words at the start of a quote that point back to something the previous sentence named
 # ("It is a grave mistake", "This decision …", "The move …").
