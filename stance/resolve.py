@@ -21,6 +21,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -55,6 +56,8 @@ SUBJECT_BONUS = 0.6
 LAST_SPEAKER_BONUS = 1.2
 GENDER_KNOWN_BONUS = 0.2
 MODIFIER_PENALTY = 0.5
+# A person whose gender was only guessed and disagrees with the pronoun: far behind anyone who agrees.
+GUESSED_GENDER_PENALTY = 4.0
 # A description's role category matching a person's role counts as a sentence of recency, each shared
 # modifier ("Russian" president / "Russian" deputy minister) as half of one.
 CATEGORY_BONUS = 0.5
@@ -169,6 +172,13 @@ class Resolver:
         for n, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = n
+        # recency counts the reporter's sentences: a quote of five sentences does not push its
+        # speaker five sentences away from the "he said" after it
+        self.narrative_rank = []
+        rank = 0
+        for sent in self.sents:
+            rank += any(not in_quote[t.i] and not t.is_punct and not t.is_space for t in sent)
+            self.narrative_rank.append(rank)
         self.orgs = [ent for ent in doc.ents if ent.label_ == "ORG" and not in_quote[ent.root.i]]
         for ent in doc.ents:
             if ent.label_ == "PERSON":
@@ -251,10 +261,11 @@ class Resolver:
         entity.roles.extend(roles)
         self._gender_evidence(entity, span, words, roles)
         if not self.in_quote[head.i]:
-            self._person_mentions.append(
-                _Mention(span.start_char, entity, _subject_weight(head), self.sent_of[head.i],
-                         head.dep_ == "compound")
-            )
+            # kept in text order: salience stops at the first mention out of reach
+            bisect.insort(self._person_mentions,
+                          _Mention(span.start_char, entity, _subject_weight(head), self.sent_of[head.i],
+                                   head.dep_ == "compound"),
+                          key=lambda m: m.start)
         return entity
 
     def _gender_evidence(self, entity: Entity, span, words: tuple[str, ...], roles) -> None:
@@ -331,7 +342,7 @@ class Resolver:
                 return Resolution(body, None, mention)
         if low in PERSONAL_PRONOUNS:
             entity = self.antecedent(head, PERSONAL_PRONOUNS[low])
-            if entity is not None and entity.gender is None:
+            if entity is not None and not entity.gender_sure:
                 entity.gender = PERSONAL_PRONOUNS[low]  # what the document says of them from now on
             return Resolution(entity.canonical if entity else None, entity, mention)
         if head.pos_ == "PROPN" or head.ent_type_ == "PERSON" or named:
@@ -355,13 +366,17 @@ class Resolver:
             entity = self.antecedent(head, None)
             if entity is not None:
                 return Resolution(entity.canonical, entity, mention)
-        if is_role_word(head):
-            # "the Finnish president, Sauli Niinistö, said": the description names the person in apposition
-            named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not self.in_quote[c.i]]
+        if head.pos_ == "NOUN" or is_role_word(head):
+            # "the Finnish president, Sauli Niinistö, said", "Another critic, Laurence H. Tribe, said":
+            # the description names the person in apposition; any noun does when NER says the
+            # appositive is a person
+            named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not self.in_quote[c.i]
+                     and (c.ent_type_ == "PERSON" or is_role_word(head))]
             if named:
                 res = self.resolve(named[0])
                 if res.entity is not None:
                     return Resolution(res.speaker, res.entity, mention)
+        if is_role_word(head):
             entity = self.describe(head)
             if entity is not None:
                 self._description_is_role(entity, head)
@@ -465,11 +480,16 @@ class Resolver:
         salience score: minus the sentences back to its best mention, plus bonuses for subjects,
         the last speaker and a gender the document confirms. Keyed by id(entity)."""
         char, now = head.idx, self.sent_of[head.i]
+        rank = self.narrative_rank
         scores: dict[int, tuple[float, int, Entity]] = {}
 
         def consider(entity: Entity, start: int, score: float) -> None:
             if gender and entity.gender and entity.gender != gender:
-                return
+                if entity.gender_sure:
+                    return
+                # a gender guessed from a given name or an earlier pronoun ("Terry Strada", the
+                # "him" of a sentence naming only "Scott") yields to the pronoun when nobody agrees
+                score -= GUESSED_GENDER_PENALTY
             if gender and entity.gender == gender:
                 score += GENDER_KNOWN_BONUS
             old = scores.get(id(entity))
@@ -481,14 +501,14 @@ class Resolver:
                 continue
             if char - m.start > PRONOUN_WINDOW:
                 break
-            consider(m.entity, m.start, -(now - m.sent) + SUBJECT_BONUS * m.subject
+            consider(m.entity, m.start, -(rank[now] - rank[m.sent]) + SUBJECT_BONUS * m.subject
                      - (MODIFIER_PENALTY if m.modifier else 0.0))
         last = next(((c, e) for c, e in reversed(self._speakers) if c < char), None)
         if last is not None and char - last[0] <= PRONOUN_WINDOW:
             c, entity = last
             span = self.doc.char_span(c, c + 1, alignment_mode="expand")
             sent = self.sent_of[span[0].i] if span is not None and len(span) else now
-            consider(entity, c, -(now - sent) + LAST_SPEAKER_BONUS)
+            consider(entity, c, -(rank[now] - rank[sent]) + LAST_SPEAKER_BONUS)
         return scores
 
     def antecedent(self, head, gender: str | None) -> Entity | None:

@@ -37,6 +37,23 @@ def test_pronoun_prefers_the_subject_to_a_more_recent_object(nlp):
     assert only(nlp, text).speaker == "Maria Lopez"
 
 
+def test_pronoun_overrides_a_gender_only_guessed_from_a_given_name(nlp):
+    # "Terry" is listed as a man's name; the widow's "she" says otherwise and nobody else agrees
+    text = ("The petition was signed by Terry Holloway, whose husband died in the flood.\n"
+            "“We waited four years for an answer,” she said.\n")
+    assert only(nlp, text).speaker == "Terry Holloway"
+
+
+def test_recency_counts_the_reporters_sentences_not_the_quoted_ones(nlp):
+    # Ingrid Dahl's four quoted sentences do not push her, the last speaker, behind Anna Berg
+    text = ("Ingrid Dahl spoke first on Tuesday: “The budget is late. The roads are worse. The schools are full. "
+            "Nobody listens.”\n"
+            "The plan had been drafted for Anna Berg.\n"
+            "“We will be back,” she said.\n")
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind in ("full", "partial")]
+    assert [q.speaker for q in quotes] == ["Ingrid Dahl", "Ingrid Dahl"]
+
+
 def test_pronoun_gender_from_a_sentence_that_names_only_one_person(nlp):
     text = (
         "Dr. Tal Avni opened the session, and her speech was short.\n"
@@ -109,6 +126,11 @@ def test_appositive_name_resolves_a_role_noun_subject(nlp):
 
 
 # -- organisations and documents -------------------------------------------------------------------
+
+def test_appositive_person_name_resolves_any_noun_subject(nlp):
+    text = "Another critic, Walter P. Hennessy, said the rule “goes far beyond what the law allows.”"
+    assert only(nlp, text).speaker == "Walter P. Hennessy"
+
 
 def test_definite_organisation_noun_names_the_organisation(nlp):
     text = (
