@@ -132,6 +132,8 @@ def names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
+# Prepositions whose phrase after an unnamed speaker's noun is part of who they are.
+_DEFINING_PREPS = frozenset({"of", "in", "on", "at", "from", "for", "with"})
 _AGE = re.compile(r"(?:the\s+)?\d+-year-old", re.IGNORECASE)
 # Role words that also name a body rather than a person.
 _INSTITUTION_ROLES = frozenset({"press", "government", "administration"})
@@ -200,6 +202,12 @@ class Resolver:
                           and is_reporting_token(t.head, strict=False)]
         self._person_mentions.sort(key=lambda m: m.start)
         self._pronoun_evidence()
+        # "Rendell said … . He added that …": a he/she the reporter makes the subject keeps its person
+        # salient, as a resolved pronoun joins its entity's chain in a sieve coreference system
+        self._chain = [t for t in doc if t.lower_ in PERSONAL_PRONOUNS and t.dep_ in SUBJECT_DEPS
+                       and not in_quote[t.i]]
+        self._chain_done = 0
+        self._chained: list[_Mention] = []
 
     def _looks_personal(self, t) -> bool:
         """A run of names NER took for an organisation or place that is a person's all the same: it
@@ -473,7 +481,17 @@ class Resolver:
         event, a date or a photo credit is not a speaker."""
         if head.pos_ == "PRON" or head.ent_type_ in NEVER_SPEAKER_ENTS or head.lower_ in NOT_SPEAKER_WORDS:
             return None
-        return self.phrase(head) or None
+        phrase = self.phrase(head)
+        # "a narrator in the Clinton ad", "small groups of protesters": the phrase after the noun
+        # says who they are
+        end = head.idx + len(head)
+        for c in head.children:
+            if c.i > head.i and c.dep_ == "prep" and c.lower_ in _DEFINING_PREPS:
+                last = c.right_edge
+                if c.i == head.i + 1 and last.i > c.i and not any(self.in_quote[t.i] or t.is_punct for t in c.subtree):
+                    end = last.idx + len(last)
+                break
+        return (phrase + self.text[head.idx + len(head) : end]) or None
 
     def salience(self, head, gender: str | None) -> dict[int, tuple[float, int, Entity]]:
         """Each person the mention headed by ``head`` may refer to (agreeing in gender), with a
@@ -496,13 +514,15 @@ class Resolver:
             if old is None or (score, start) > old[:2]:
                 scores[id(entity)] = (score, start, entity)
 
-        for m in reversed(self._person_mentions):
-            if m.start >= char:
-                continue
-            if char - m.start > PRONOUN_WINDOW:
-                break
-            consider(m.entity, m.start, -(rank[now] - rank[m.sent]) + SUBJECT_BONUS * m.subject
-                     - (MODIFIER_PENALTY if m.modifier else 0.0))
+        self._follow_chain(char)
+        for mentions in (self._person_mentions, self._chained):
+            for m in reversed(mentions):
+                if m.start >= char:
+                    continue
+                if char - m.start > PRONOUN_WINDOW:
+                    break
+                consider(m.entity, m.start, -(rank[now] - rank[m.sent]) + SUBJECT_BONUS * m.subject
+                         - (MODIFIER_PENALTY if m.modifier else 0.0))
         last = next(((c, e) for c, e in reversed(self._speakers) if c < char), None)
         if last is not None and char - last[0] <= PRONOUN_WINDOW:
             c, entity = last
@@ -510,6 +530,16 @@ class Resolver:
             sent = self.sent_of[span[0].i] if span is not None and len(span) else now
             consider(entity, c, -(rank[now] - rank[sent]) + LAST_SPEAKER_BONUS)
         return scores
+
+    def _follow_chain(self, char: int) -> None:
+        """Resolve, in text order, the reporter's subject pronouns before ``char``: each becomes a
+        mention of its person for the pronouns after it (each is resolved once, from earlier ones)."""
+        while self._chain_done < len(self._chain) and self._chain[self._chain_done].idx < char:
+            t = self._chain[self._chain_done]
+            self._chain_done += 1
+            entity = self.antecedent(t, PERSONAL_PRONOUNS[t.lower_])
+            if entity is not None:
+                self._chained.append(_Mention(t.idx, entity, _subject_weight(t), self.sent_of[t.i]))
 
     def antecedent(self, head, gender: str | None) -> Entity | None:
         """The most salient person a pronoun can refer to (agreement first, then salience)."""

@@ -54,6 +54,14 @@ def test_recency_counts_the_reporters_sentences_not_the_quoted_ones(nlp):
     assert [q.speaker for q in quotes] == ["Ingrid Dahl", "Ingrid Dahl"]
 
 
+def test_a_reporters_he_keeps_its_person_salient_for_the_next_pronoun(nlp):
+    # "He added …" continues Rendford; Halvorsen, named since only as an object, is not the speaker
+    text = ("Gordon Rendford said he had campaigned through three winters.\n"
+            "He added that the governor would face Erik Halvorsen at the debates.\n"
+            "“It will settle every doubt,” he said.\n")
+    assert only(nlp, text).speaker == "Gordon Rendford"
+
+
 def test_pronoun_gender_from_a_sentence_that_names_only_one_person(nlp):
     text = (
         "Dr. Tal Avni opened the session, and her speech was short.\n"
@@ -130,6 +138,11 @@ def test_appositive_name_resolves_a_role_noun_subject(nlp):
 def test_appositive_person_name_resolves_any_noun_subject(nlp):
     text = "Another critic, Walter P. Hennessy, said the rule “goes far beyond what the law allows.”"
     assert only(nlp, text).speaker == "Walter P. Hennessy"
+
+
+def test_unnamed_speaker_keeps_the_phrase_that_says_who_they_are(nlp):
+    text = "Small groups of fishermen said the new quota would “finish the harbour for good.”"
+    assert only(nlp, text).speaker == "Small groups of fishermen"
 
 
 def test_definite_organisation_noun_names_the_organisation(nlp):
