@@ -61,6 +61,8 @@ GUESSED_GENDER_PENALTY = 4.0
 # A description's role category matching a person's role counts as a sentence of recency, each shared
 # modifier ("Russian" president / "Russian" deputy minister) as half of one.
 CATEGORY_BONUS = 0.5
+# A sentence-opening description may name a person whose roles are of another kind, behind one who fits.
+OTHER_ROLE_PENALTY = 1.0
 SHARED_BONUS = 0.5
 # How many sentences back "it" looks for the body it stands for.
 BODY_REACH = 2
@@ -486,9 +488,13 @@ class Resolver:
         # says who they are
         end = head.idx + len(head)
         for c in head.children:
-            if c.i > head.i and c.dep_ == "prep" and c.lower_ in _DEFINING_PREPS:
+            # a name runs on only through "of" and another name ("the Association of Flight Attendants")
+            name_goes_on = c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+            if (head.pos_ == "NOUN" or name_goes_on) and c.i > head.i and c.dep_ == "prep" and c.lower_ in _DEFINING_PREPS:
                 last = c.right_edge
-                if c.i == head.i + 1 and last.i > c.i and not any(self.in_quote[t.i] or t.is_punct for t in c.subtree):
+                if c.i == head.i + 1 and last.i > c.i and not any(
+                    self.in_quote[t.i] or t.is_punct or t.ent_type_ in ("DATE", "TIME") for t in c.subtree
+                ):
                     end = last.idx + len(last)
                 break
         return (phrase + self.text[head.idx + len(head) : end]) or None
@@ -594,6 +600,13 @@ class Resolver:
             for e in roleless:
                 if id(e) in salient and head.lower_ not in _INSTITUTION_ROLES:
                     scored.append((salient[id(e)][0], e))
+            # "Trump charges … . The New York businessman says …": a description opening the sentence
+            # names the salient person even when the article gave them another kind of role
+            if head.dep_ in SUBJECT_DEPS and head.left_edge.is_sent_start and _definite(head):
+                listed = {id(e) for _, e in by_category} | {id(e) for e in roleless}
+                for score, _, e in salient.values():
+                    if id(e) not in listed:
+                        scored.append((score - OTHER_ROLE_PENALTY, e))
             if scored:
                 return max(scored, key=lambda x: x[0])[1]
         if by_category:

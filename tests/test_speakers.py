@@ -145,6 +145,14 @@ def test_unnamed_speaker_keeps_the_phrase_that_says_who_they_are(nlp):
     assert only(nlp, text).speaker == "Small groups of fishermen"
 
 
+def test_sentence_opening_description_names_the_salient_person_of_another_role(nlp):
+    # Varga's role is political; "the Ohio businessman" opening the next sentence still means him
+    text = ("Peter Varga, the Republican candidate, spoke in Dayton on Friday.\n"
+            "Varga attacked the trade deal again.\n"
+            "The Ohio businessman said the deal would “empty every factory in the state.”\n")
+    assert only(nlp, text).speaker == "Peter Varga"
+
+
 def test_definite_organisation_noun_names_the_organisation(nlp):
     text = (
         "The Commission on Presidential Debates announced the rules on Monday.\n"
