@@ -21,6 +21,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -55,9 +56,13 @@ SUBJECT_BONUS = 0.6
 LAST_SPEAKER_BONUS = 1.2
 GENDER_KNOWN_BONUS = 0.2
 MODIFIER_PENALTY = 0.5
+# A person whose gender was only guessed and disagrees with the pronoun: far behind anyone who agrees.
+GUESSED_GENDER_PENALTY = 4.0
 # A description's role category matching a person's role counts as a sentence of recency, each shared
 # modifier ("Russian" president / "Russian" deputy minister) as half of one.
 CATEGORY_BONUS = 0.5
+# A sentence-opening description may name a person whose roles are of another kind, behind one who fits.
+OTHER_ROLE_PENALTY = 1.0
 SHARED_BONUS = 0.5
 # How many sentences back "it" looks for the body it stands for.
 BODY_REACH = 2
@@ -129,6 +134,8 @@ def names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
+# Prepositions whose phrase after an unnamed speaker's noun is part of who they are.
+_DEFINING_PREPS = frozenset({"of", "in", "on", "at", "from", "for", "with"})
 _AGE = re.compile(r"(?:the\s+)?\d+-year-old", re.IGNORECASE)
 # Role words that also name a body rather than a person.
 _INSTITUTION_ROLES = frozenset({"press", "government", "administration"})
@@ -169,6 +176,13 @@ class Resolver:
         for n, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = n
+        # recency counts the reporter's sentences: a quote of five sentences does not push its
+        # speaker five sentences away from the "he said" after it
+        self.narrative_rank = []
+        rank = 0
+        for sent in self.sents:
+            rank += any(not in_quote[t.i] and not t.is_punct and not t.is_space for t in sent)
+            self.narrative_rank.append(rank)
         self.orgs = [ent for ent in doc.ents if ent.label_ == "ORG" and not in_quote[ent.root.i]]
         for ent in doc.ents:
             if ent.label_ == "PERSON":
@@ -190,6 +204,12 @@ class Resolver:
                           and is_reporting_token(t.head, strict=False)]
         self._person_mentions.sort(key=lambda m: m.start)
         self._pronoun_evidence()
+        # "Rendell said … . He added that …": a he/she the reporter makes the subject keeps its person
+        # salient, as a resolved pronoun joins its entity's chain in a sieve coreference system
+        self._chain = [t for t in doc if t.lower_ in PERSONAL_PRONOUNS and t.dep_ in SUBJECT_DEPS
+                       and not in_quote[t.i]]
+        self._chain_done = 0
+        self._chained: list[_Mention] = []
 
     def _looks_personal(self, t) -> bool:
         """A run of names NER took for an organisation or place that is a person's all the same: it
@@ -251,10 +271,11 @@ class Resolver:
         entity.roles.extend(roles)
         self._gender_evidence(entity, span, words, roles)
         if not self.in_quote[head.i]:
-            self._person_mentions.append(
-                _Mention(span.start_char, entity, _subject_weight(head), self.sent_of[head.i],
-                         head.dep_ == "compound")
-            )
+            # kept in text order: salience stops at the first mention out of reach
+            bisect.insort(self._person_mentions,
+                          _Mention(span.start_char, entity, _subject_weight(head), self.sent_of[head.i],
+                                   head.dep_ == "compound"),
+                          key=lambda m: m.start)
         return entity
 
     def _gender_evidence(self, entity: Entity, span, words: tuple[str, ...], roles) -> None:
@@ -331,7 +352,7 @@ class Resolver:
                 return Resolution(body, None, mention)
         if low in PERSONAL_PRONOUNS:
             entity = self.antecedent(head, PERSONAL_PRONOUNS[low])
-            if entity is not None and entity.gender is None:
+            if entity is not None and not entity.gender_sure:
                 entity.gender = PERSONAL_PRONOUNS[low]  # what the document says of them from now on
             return Resolution(entity.canonical if entity else None, entity, mention)
         if head.pos_ == "PROPN" or head.ent_type_ == "PERSON" or named:
@@ -355,13 +376,17 @@ class Resolver:
             entity = self.antecedent(head, None)
             if entity is not None:
                 return Resolution(entity.canonical, entity, mention)
-        if is_role_word(head):
-            # "the Finnish president, Sauli Niinistö, said": the description names the person in apposition
-            named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not self.in_quote[c.i]]
+        if head.pos_ == "NOUN" or is_role_word(head):
+            # "the Finnish president, Sauli Niinistö, said", "Another critic, Laurence H. Tribe, said":
+            # the description names the person in apposition; any noun does when NER says the
+            # appositive is a person
+            named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not self.in_quote[c.i]
+                     and (c.ent_type_ == "PERSON" or is_role_word(head))]
             if named:
                 res = self.resolve(named[0])
                 if res.entity is not None:
                     return Resolution(res.speaker, res.entity, mention)
+        if is_role_word(head):
             entity = self.describe(head)
             if entity is not None:
                 self._description_is_role(entity, head)
@@ -458,38 +483,69 @@ class Resolver:
         event, a date or a photo credit is not a speaker."""
         if head.pos_ == "PRON" or head.ent_type_ in NEVER_SPEAKER_ENTS or head.lower_ in NOT_SPEAKER_WORDS:
             return None
-        return self.phrase(head) or None
+        phrase = self.phrase(head)
+        # "a narrator in the Clinton ad", "small groups of protesters": the phrase after the noun
+        # says who they are
+        end = head.idx + len(head)
+        for c in head.children:
+            # a name runs on only through "of" and another name ("the Association of Flight Attendants")
+            name_goes_on = c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+            if (head.pos_ == "NOUN" or name_goes_on) and c.i > head.i and c.dep_ == "prep" and c.lower_ in _DEFINING_PREPS:
+                last = c.right_edge
+                if c.i == head.i + 1 and last.i > c.i and not any(
+                    self.in_quote[t.i] or t.is_punct or t.ent_type_ in ("DATE", "TIME") for t in c.subtree
+                ):
+                    end = last.idx + len(last)
+                break
+        return (phrase + self.text[head.idx + len(head) : end]) or None
 
     def salience(self, head, gender: str | None) -> dict[int, tuple[float, int, Entity]]:
         """Each person the mention headed by ``head`` may refer to (agreeing in gender), with a
         salience score: minus the sentences back to its best mention, plus bonuses for subjects,
         the last speaker and a gender the document confirms. Keyed by id(entity)."""
         char, now = head.idx, self.sent_of[head.i]
+        rank = self.narrative_rank
         scores: dict[int, tuple[float, int, Entity]] = {}
 
         def consider(entity: Entity, start: int, score: float) -> None:
             if gender and entity.gender and entity.gender != gender:
-                return
+                if entity.gender_sure:
+                    return
+                # a gender guessed from a given name or an earlier pronoun ("Terry Strada", the
+                # "him" of a sentence naming only "Scott") yields to the pronoun when nobody agrees
+                score -= GUESSED_GENDER_PENALTY
             if gender and entity.gender == gender:
                 score += GENDER_KNOWN_BONUS
             old = scores.get(id(entity))
             if old is None or (score, start) > old[:2]:
                 scores[id(entity)] = (score, start, entity)
 
-        for m in reversed(self._person_mentions):
-            if m.start >= char:
-                continue
-            if char - m.start > PRONOUN_WINDOW:
-                break
-            consider(m.entity, m.start, -(now - m.sent) + SUBJECT_BONUS * m.subject
-                     - (MODIFIER_PENALTY if m.modifier else 0.0))
+        self._follow_chain(char)
+        for mentions in (self._person_mentions, self._chained):
+            for m in reversed(mentions):
+                if m.start >= char:
+                    continue
+                if char - m.start > PRONOUN_WINDOW:
+                    break
+                consider(m.entity, m.start, -(rank[now] - rank[m.sent]) + SUBJECT_BONUS * m.subject
+                         - (MODIFIER_PENALTY if m.modifier else 0.0))
         last = next(((c, e) for c, e in reversed(self._speakers) if c < char), None)
         if last is not None and char - last[0] <= PRONOUN_WINDOW:
             c, entity = last
             span = self.doc.char_span(c, c + 1, alignment_mode="expand")
             sent = self.sent_of[span[0].i] if span is not None and len(span) else now
-            consider(entity, c, -(now - sent) + LAST_SPEAKER_BONUS)
+            consider(entity, c, -(rank[now] - rank[sent]) + LAST_SPEAKER_BONUS)
         return scores
+
+    def _follow_chain(self, char: int) -> None:
+        """Resolve, in text order, the reporter's subject pronouns before ``char``: each becomes a
+        mention of its person for the pronouns after it (each is resolved once, from earlier ones)."""
+        while self._chain_done < len(self._chain) and self._chain[self._chain_done].idx < char:
+            t = self._chain[self._chain_done]
+            self._chain_done += 1
+            entity = self.antecedent(t, PERSONAL_PRONOUNS[t.lower_])
+            if entity is not None:
+                self._chained.append(_Mention(t.idx, entity, _subject_weight(t), self.sent_of[t.i]))
 
     def antecedent(self, head, gender: str | None) -> Entity | None:
         """The most salient person a pronoun can refer to (agreement first, then salience)."""
@@ -544,6 +600,13 @@ class Resolver:
             for e in roleless:
                 if id(e) in salient and head.lower_ not in _INSTITUTION_ROLES:
                     scored.append((salient[id(e)][0], e))
+            # "Trump charges … . The New York businessman says …": a description opening the sentence
+            # names the salient person even when the article gave them another kind of role
+            if head.dep_ in SUBJECT_DEPS and head.left_edge.is_sent_start and _definite(head):
+                listed = {id(e) for _, e in by_category} | {id(e) for e in roleless}
+                for score, _, e in salient.values():
+                    if id(e) not in listed:
+                        scored.append((score - OTHER_ROLE_PENALTY, e))
             if scored:
                 return max(scored, key=lambda x: x[0])[1]
         if by_category:

@@ -37,6 +37,31 @@ def test_pronoun_prefers_the_subject_to_a_more_recent_object(nlp):
     assert only(nlp, text).speaker == "Maria Lopez"
 
 
+def test_pronoun_overrides_a_gender_only_guessed_from_a_given_name(nlp):
+    # "Terry" is listed as a man's name; the widow's "she" says otherwise and nobody else agrees
+    text = ("The petition was signed by Terry Holloway, whose husband died in the flood.\n"
+            "“We waited four years for an answer,” she said.\n")
+    assert only(nlp, text).speaker == "Terry Holloway"
+
+
+def test_recency_counts_the_reporters_sentences_not_the_quoted_ones(nlp):
+    # Ingrid Dahl's four quoted sentences do not push her, the last speaker, behind Anna Berg
+    text = ("Ingrid Dahl spoke first on Tuesday: “The budget is late. The roads are worse. The schools are full. "
+            "Nobody listens.”\n"
+            "The plan had been drafted for Anna Berg.\n"
+            "“We will be back,” she said.\n")
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind in ("full", "partial")]
+    assert [q.speaker for q in quotes] == ["Ingrid Dahl", "Ingrid Dahl"]
+
+
+def test_a_reporters_he_keeps_its_person_salient_for_the_next_pronoun(nlp):
+    # "He added …" continues Rendford; Halvorsen, named since only as an object, is not the speaker
+    text = ("Gordon Rendford said he had campaigned through three winters.\n"
+            "He added that the governor would face Erik Halvorsen at the debates.\n"
+            "“It will settle every doubt,” he said.\n")
+    assert only(nlp, text).speaker == "Gordon Rendford"
+
+
 def test_pronoun_gender_from_a_sentence_that_names_only_one_person(nlp):
     text = (
         "Dr. Tal Avni opened the session, and her speech was short.\n"
@@ -109,6 +134,24 @@ def test_appositive_name_resolves_a_role_noun_subject(nlp):
 
 
 # -- organisations and documents -------------------------------------------------------------------
+
+def test_appositive_person_name_resolves_any_noun_subject(nlp):
+    text = "Another critic, Walter P. Hennessy, said the rule “goes far beyond what the law allows.”"
+    assert only(nlp, text).speaker == "Walter P. Hennessy"
+
+
+def test_unnamed_speaker_keeps_the_phrase_that_says_who_they_are(nlp):
+    text = "Small groups of fishermen said the new quota would “finish the harbour for good.”"
+    assert only(nlp, text).speaker == "Small groups of fishermen"
+
+
+def test_sentence_opening_description_names_the_salient_person_of_another_role(nlp):
+    # Varga's role is political; "the Ohio businessman" opening the next sentence still means him
+    text = ("Peter Varga, the Republican candidate, spoke in Dayton on Friday.\n"
+            "Varga attacked the trade deal again.\n"
+            "The Ohio businessman said the deal would “empty every factory in the state.”\n")
+    assert only(nlp, text).speaker == "Peter Varga"
+
 
 def test_definite_organisation_noun_names_the_organisation(nlp):
     text = (

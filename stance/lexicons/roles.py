@@ -32,6 +32,8 @@ _add("government", "president", "prime", "premier", "minister", "chancellor", "k
 # "her Swedish counterpart, Magdalena Andersson": whoever holds the same office elsewhere
 _add("head", "counterpart")
 _add("journalist", "journalist", "reporter", "editor", "correspondent", "columnist", "anchor", "host")
+# "the New York businessman": news names a person by their trade once it has named them
+_add("business", "businessman", "businesswoman", "entrepreneur", "tycoon", "mogul", "billionaire")
 
 ROLE_NOUNS = frozenset(ROLE_CATEGORIES)
 
