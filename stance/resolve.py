@@ -394,7 +394,8 @@ class Resolver:
         if head.pos_ == "NOUN" and _definite(head):
             issuer = self.issuer(head)
             if issuer is not None:
-                return issuer
+                # the statement is where the text names this quote's source; who issued it is the speaker
+                return Resolution(issuer.speaker, issuer.entity, mention)
             org = self.organisation(head)
             if org is not None:
                 return Resolution(org, None, mention)

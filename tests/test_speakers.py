@@ -163,7 +163,10 @@ def test_definite_organisation_noun_names_the_organisation(nlp):
 
 def test_statement_speaks_for_whoever_issued_it(nlp):
     text = "The Nordic Council issued a statement on Monday. “The test is a provocation,” the statement said."
-    assert only(nlp, text).speaker == "Nordic Council"
+    quote = only(nlp, text)
+    assert quote.speaker == "Nordic Council"
+    # the mention stays where the text names this quote's source: the statement
+    assert quote.speaker_mention.text.endswith("statement") and quote.speaker_mention.start_char > text.index("”")
 
 
 # -- roles -------------------------------------------------------------------------------------------------
