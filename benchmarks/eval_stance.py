@@ -22,19 +22,13 @@ from pathlib import Path
 
 from stance import classify_text
 from stance.classify import DEFAULT_CLASSIFIER
+from stance.evaluate import f1_scores
 from stance.plugins import PluginHost
 
 
 def f_avg(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
-    fs = []
-    for lab in ("favor", "against"):
-        tp = sum(1 for g, p in pairs if g == lab and p == lab)
-        fp = sum(1 for g, p in pairs if g != lab and p == lab)
-        fn = sum(1 for g, p in pairs if g == lab and p != lab)
-        pr = tp / (tp + fp) if tp + fp else 0.0
-        rc = tp / (tp + fn) if tp + fn else 0.0
-        fs.append(2 * pr * rc / (pr + rc) if pr + rc else 0.0)
-    return fs[0], fs[1], sum(fs) / 2
+    f = f1_scores(pairs)
+    return f["favor"], f["against"], f["f_avg"]
 
 
 def read_rows(path: Path, target: str) -> list[tuple[str, str]]:

@@ -301,8 +301,7 @@ def add_plugins(sub) -> None:
 # -- stance train ---------------------------------------------------------------------------------
 def cmd_train(args: argparse.Namespace) -> int:
     from .classifiers.lexicon import LexiconClassifier
-    from .evaluate import f1_scores
-    from .train import read_examples, split, train
+    from .train import held_out_scores, read_examples, train
 
     examples = read_examples(args.data)
     known = dict(default_host().targets)
@@ -317,23 +316,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     model.save(args.out)
     info = (lambda message: None) if args.quiet else (lambda message: say("info", message))
     info(f"wrote {args.out} ({len(model.targets)} target{'s' * (len(model.targets) != 1)}: {', '.join(sorted(model.targets))})")
-    _, held = split(examples, args.holdout)
-    if held:
-        from .classifiers.linear import LinearClassifier
-
-        got = LinearClassifier(model).classify([e.item(known.get(e.target) or _own_target(e.target)) for e in held])
-        for target in sorted(model.targets):
-            pairs = [(e.label, g.label) for e, g in zip(held, got) if e.target == target]
-            if pairs:
-                f = f1_scores(pairs)
-                info(f"held out {target}: {len(pairs)} examples, F_avg {f['f_avg']:.3f} (favor {f['favor']:.3f}, against {f['against']:.3f})")
+    for target, (n, f) in held_out_scores(model, examples, known, args.holdout).items():
+        info(f"held out {target}: {n} examples, F_avg {f['f_avg']:.3f} (favor {f['favor']:.3f}, against {f['against']:.3f})")
     return EXIT_OK
-
-
-def _own_target(name: str):
-    from .train import resolve_target
-
-    return resolve_target(name, {})
 
 
 def _none_shares(values: Sequence[str], targets: Sequence[str]) -> dict[str, dict[str, float]]:

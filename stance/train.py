@@ -236,3 +236,19 @@ def train(
         "sources": list(sources),
     }
     return LinearModel(weights, meta)
+
+
+def held_out_scores(model, examples: Sequence[Example], targets: Mapping[str, Target], holdout: float) -> dict[str, tuple[int, dict[str, float]]]:
+    """Per target of ``model``: (number of held-out examples, favor/against/F_avg F1) on the stable
+    ``holdout`` share of ``examples`` that training left aside."""
+    from .classifiers.linear import LinearClassifier
+    from .evaluate import f1_scores
+
+    _, held = split(examples, holdout)
+    got = LinearClassifier(model).classify([e.item(resolve_target(e.target, targets)) for e in held]) if held else []
+    out = {}
+    for target in sorted(model.targets):
+        pairs = [(e.label, g.label) for e, g in zip(held, got) if e.target == target]
+        if pairs:
+            out[target] = (len(pairs), f1_scores(pairs))
+    return out

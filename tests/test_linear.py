@@ -12,11 +12,11 @@ import pytest
 import stance
 from stance.classifiers.linear import LinearClassifier, LinearModel, default_model_path
 from stance.errors import InputError, ModelError
-from stance.evaluate import evaluate, f1_scores, role_f1, same_speaker
+from stance.evaluate import evaluate, role_f1, same_speaker
 from stance.features import frame_of, item_features, previous_sentence, tokens
 from stance.model import DocResult, Quote, Span, StanceLabel
 from stance.plugins import PluginHost
-from stance.train import Example, read_examples, split, train
+from stance.train import Example, held_out_scores, read_examples, split, train
 
 TINY = [
     ("NATO", "favor", "We fully back Nato and its new members", "“We fully back Nato and its new members,” the minister said."),
@@ -181,15 +181,14 @@ def test_the_shipped_model_on_its_held_out_sanity_slice(host):
     """Corpus items the shipped model never saw (a stable slice of stance/data/train)."""
     model = LinearModel.load(default_model_path())
     corpus = [default_model_path().parent / "train" / name for name in model.meta["sources"]]
-    _, held = split(read_examples(corpus), model.meta["holdout"])
-    got = LinearClassifier(model).classify([e.item(host.target(e.target)) for e in held])
+    scores = held_out_scores(model, read_examples(corpus), host.targets, model.meta["holdout"])
     for target in ("NATO", "Russia", "alliance_shift"):
-        pairs = [(e.label, g.label) for e, g in zip(held, got) if e.target == target]
-        assert len(pairs) >= 30
+        n, f = scores[target]
+        assert n >= 30
         # The corpus is balanced, the model's scores are shifted to news, where most quotes take no
         # side (none share 0.6; 0.98 for alliance_shift): it says none more often than this slice has.
         floor = 0.35 if target == "alliance_shift" else 0.55
-        assert f1_scores(pairs)["f_avg"] >= floor, (target, f1_scores(pairs))
+        assert f["f_avg"] >= floor, (target, f)
 
 
 def test_linear_reads_the_sentence_around_a_partial_quote():

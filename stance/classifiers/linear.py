@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -267,7 +268,5 @@ def _word_evidence(item: StanceItem, w: TargetWeights, k: int) -> tuple[Span, ..
 
 
 def _word_at(text: str, word: str) -> int:
-    import re
-
     m = re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text)
     return m.start() if m else -1
