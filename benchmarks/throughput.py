@@ -1,13 +1,14 @@
 """Throughput of the stance engine against a bare spaCy parse and textacy, in one interleaved run.
 
-    .venv/bin/python benchmarks/throughput.py [--repeats 3] [--limit N] [--processes 2] [--memory | --compare]
+    .venv/bin/python benchmarks/throughput.py [--repeats 3] [--limit N] [--processes 2] [--kinds K] [--memory | --compare]
 
 Corpus: seeds/ plus the PolNeAR dev and train texts under ../shared when present. Each repeat runs,
 in turn: (a) ``nlp.pipe`` of the full default pipeline over every text; (b) (a) followed by textacy's
 ``direct_quotations`` on each parsed doc (the competing extractor; documents where it raises are
 counted); (c) the whole stance engine (quotes, speakers, roles, stance) via ``analyze_many``, and
 (c2) the same with ``n_process`` processes. Medians over the repeats; ratios c/a and c/b > 1 mean
-the engine is faster. ``--memory`` instead measures peak RSS of the engine over 200 and over 2,000
+the engine is faster. ``--kinds direct,indirect`` times the engine with reported speech (which parses
+every whole text, as the bare parse does). ``--memory`` instead measures peak RSS of the engine over 200 and over 2,000
 documents (the corpus repeated), each in a fresh process, to show memory does not grow with size.
 ``--compare`` checks that the partial parse gives the same results as ``full_parse=True``.
 """
@@ -53,10 +54,10 @@ def run_textacy(nlp, texts) -> int:
     return failures
 
 
-def run_engine(docs, n_process: int) -> int:
+def run_engine(docs, n_process: int, kinds: str = "direct") -> int:
     from stance import analyze_many
 
-    return sum(len(r.quotes) for r in analyze_many(docs, n_process=n_process, batch_size=16))
+    return sum(len(r.quotes) for r in analyze_many(docs, n_process=n_process, batch_size=16, kinds=kinds))
 
 
 def throughput(args) -> None:
@@ -69,27 +70,27 @@ def throughput(args) -> None:
     words = sum(len(t.split()) for t in texts)
     bare = spacy.load(DEFAULT_MODEL)  # the same pipeline as shipped, every component
     load()  # the engine's pipeline, loaded once outside the timings
-    run_engine(docs[:3], 1)
+    run_engine(docs[:3], 1, args.kinds)
     times: dict[str, list[float]] = {"a": [], "b": [], "c": [], "c2": []}
     textacy_failures = quotes = 0
     for _ in range(args.repeats):  # interleaved, so drifts in machine load hit every variant alike
         t = time.perf_counter(); run_bare(bare, texts); times["a"].append(time.perf_counter() - t)
         t = time.perf_counter(); textacy_failures = run_textacy(bare, texts); times["b"].append(time.perf_counter() - t)
-        t = time.perf_counter(); quotes = run_engine(docs, 1); times["c"].append(time.perf_counter() - t)
-        t = time.perf_counter(); run_engine(docs, args.processes); times["c2"].append(time.perf_counter() - t)
+        t = time.perf_counter(); quotes = run_engine(docs, 1, args.kinds); times["c"].append(time.perf_counter() - t)
+        t = time.perf_counter(); run_engine(docs, args.processes, args.kinds); times["c2"].append(time.perf_counter() - t)
     med = {k: statistics.median(v) for k, v in times.items()}
     print(f"corpus: {len(docs)} documents, {words:,} words; {args.repeats} repeats, medians")
     labels = {
         "a": "(a) bare nlp.pipe",
         "b": "(b) nlp.pipe + textacy direct_quotations",
-        "c": "(c) stance engine, 1 process",
+        "c": f"(c) stance engine ({args.kinds}), 1 process",
         "c2": f"(c2) stance engine, {args.processes} processes",
     }
     for k, label in labels.items():
         print(f"{label:45} {med[k]:7.2f} s  {len(docs) / med[k]:7.1f} docs/s  {words / med[k]:9.0f} words/s")
     print(f"ratio c/a = {med['a'] / med['c']:.2f}   c/b = {med['b'] / med['c']:.2f}   "
           f"speed-up c2/c = {med['c'] / med['c2']:.2f}")
-    print(f"engine quotes: {quotes}; textacy raised on {textacy_failures} documents; peak RSS {peak_rss_mb():.0f} MB")
+    print(f"engine quotes ({args.kinds}): {quotes}; textacy raised on {textacy_failures} documents; peak RSS {peak_rss_mb():.0f} MB")
 
 
 def compare(args) -> None:
@@ -141,6 +142,7 @@ def main(argv=None) -> int:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
     ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--kinds", default="direct", help="statements the engine looks for (default: %(default)s)")
     ap.add_argument("--memory", action="store_true")
     ap.add_argument("--compare", action="store_true", help="check partial-parse results equal full-parse results")
     ap.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)

@@ -32,7 +32,8 @@ def main() -> int:
     results, failed = [], 0
     for p in paths:
         try:
-            results.append(stance.analyze(read_document(p), doc=p.stem))
+            # quotations and reported speech, as `stance table` counts them
+            results.append(stance.analyze(read_document(p), doc=p.stem, kinds="direct,indirect"))
         except InputError as e:  # the same one-line report as the CLI, and go on
             print(f"speaker_table.py: error: {e}", file=sys.stderr)
             failed += 1

@@ -1,5 +1,8 @@
 """Stage 6, aggregate: quotes from many documents → one row per speaker with stance counts per target.
 
+Direct quotes and reported statements (kind "indirect") are counted in their own columns; the stance
+counts are over both (``speaker_table(..., kinds=...)`` chooses which count).
+
 Speakers are merged across documents: the same name, the same name spelled with or without accents,
 or the same first name with a surname within a small edit distance ("Mevlut Cavusolgu" →
 "Mevlut Cavusoglu"). A lone name ("Mikail") joins the one full name it is part of. Two names whose
@@ -14,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from .model import DocResult, Quote, StanceLabel
+from .model import STATEMENT_KINDS, DocResult, Quote, StanceLabel, parse_kinds
 from .resolve import fold, names_compatible
 
 
@@ -70,9 +73,15 @@ class SpeakerRow:
     speaker: str
     names: tuple[str, ...]  # every spelling merged into this row, most frequent first
     roles: tuple[str, ...]  # roles seen, most frequent first
-    quotes: int
+    quotes: int  # direct quotes (in quotation marks)
     docs: tuple[str, ...]
-    stance: tuple[TargetSummary, ...]
+    stance: tuple[TargetSummary, ...]  # over every statement counted: quotes and reported speech
+    indirect: int = 0  # reported statements ("X said Turkey would …"), counted apart from quotes
+
+    @property
+    def statements(self) -> int:
+        """Quotes and reported statements together: what the stance counts are over."""
+        return self.quotes + self.indirect
 
     def summary(self, target: str) -> TargetSummary | None:
         return next((s for s in self.stance if s.target == target), None)
@@ -89,6 +98,7 @@ class SpeakerRow:
             "role": self.role,
             "roles": list(self.roles),
             "quotes": self.quotes,
+            "indirect": self.indirect,
             "docs": list(self.docs),
             "stance": {s.target: s.to_dict() for s in self.stance},
         }
@@ -98,29 +108,38 @@ class SpeakerRow:
 class SpeakerTable:
     targets: tuple[str, ...]
     rows: tuple[SpeakerRow, ...]
-    unattributed: int = 0  # quotes with no speaker (headings, scare quotes, unresolved)
+    unattributed: int = 0  # statements with no speaker (headings, scare quotes, unresolved mentions)
+    kinds: tuple[str, ...] = STATEMENT_KINDS  # which statements were counted (see stance.model.STATEMENT_KINDS)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"targets": list(self.targets), "rows": [r.to_dict() for r in self.rows], "unattributed": self.unattributed}
+        return {
+            "targets": list(self.targets),
+            "kinds": list(self.kinds),
+            "rows": [r.to_dict() for r in self.rows],
+            "unattributed": self.unattributed,
+        }
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
     def to_markdown(self) -> str:
-        """A Markdown table; each target cell is ``majority net (favor/against/none)``."""
-        head = ["speaker", "role", "quotes", "docs", *self.targets]
+        """A Markdown table; each target cell is ``majority net (favor/against/none)``. The ``indirect``
+        column (reported statements) is there when the table counts some (CSV and JSON always have it)."""
+        counts = ["quotes", "indirect"] if any(r.indirect for r in self.rows) else ["quotes"]
+        head = ["speaker", "role", *counts, "docs", *self.targets]
         lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for r in self.rows:
-            cells = [r.speaker, r.role, str(r.quotes), str(len(r.docs))]
+            cells = [r.speaker, r.role, str(r.quotes), *([str(r.indirect)] if len(counts) > 1 else []), str(len(r.docs))]
             for t in self.targets:
                 s = r.summary(t)
                 cells.append(s.cell() if s else "")
             lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
         lines.append("")
+        statements = "quotes and reported statements" if len(counts) > 1 else "quotes"
         lines.append(
-            "Cells: the side most of the speaker's quotes take (none: no side, or a tie), net = (favor − against)"
-            " / quotes in [-1, 1] with each quote weighed by its stance score, and the (favor/against/none) quote"
-            f" counts. {self.unattributed} quotes had no speaker."
+            f"Cells: the side most of the speaker's {statements} take (none: no side, or a tie), net = (favor − against)"
+            f" / {statements} in [-1, 1] with each weighed by its stance score, and the (favor/against/none)"
+            f" counts. {self.unattributed} {statements} had no speaker."
         )
         return "\n".join(lines) + "\n"
 
@@ -129,13 +148,13 @@ class SpeakerTable:
         w = csv.writer(out, lineterminator="\n")
         # The Markdown columns first, with the same names and meanings (docs: a count), then the lists
         # behind them; in JSON (nested, like the Python objects) docs and roles are the lists.
-        head = ["speaker", "role", "quotes", "docs", "roles", "doc_names"]
+        head = ["speaker", "role", "quotes", "indirect", "docs", "roles", "doc_names"]
         per_target = ["favor", "against", "none", "net", "majority", "evidence", "failed"]
         for t in self.targets:
             head += [f"{t}_{c}" for c in per_target]
         w.writerow(head)
         for r in self.rows:
-            row: list[Any] = [r.speaker, r.role, r.quotes, len(r.docs), "; ".join(r.roles), "; ".join(r.docs)]
+            row: list[Any] = [r.speaker, r.role, r.quotes, r.indirect, len(r.docs), "; ".join(r.roles), "; ".join(r.docs)]
             for t in self.targets:
                 s = r.summary(t)
                 if s is None:
@@ -194,16 +213,22 @@ def merge_names(counts: Counter) -> dict[str, str]:
 
 
 # -- the table -------------------------------------------------------------------
-def speaker_table(results: Iterable[DocResult], targets: Sequence[str] | None = None) -> SpeakerTable:
-    """One row per speaker over all ``results``, most quoted first.
+def speaker_table(results: Iterable[DocResult], targets: Sequence[str] | None = None, kinds=STATEMENT_KINDS) -> SpeakerTable:
+    """One row per speaker over all ``results``, the most statements first.
 
     ``targets``: the columns, in order (default: every target seen, in first-seen order).
+    ``kinds``: which statements count, "direct" quotes and/or "indirect" reported speech (default:
+    both, each counted in its own column; a result has reported speech only if it was analysed with
+    ``kinds`` including "indirect").
     """
+    kinds = parse_kinds(kinds)
     quotes: list[tuple[str, Quote]] = []
     unattributed = 0
     seen_targets: dict[str, None] = {}
     for r in results:
         for q in r.quotes:
+            if q.statement_kind not in kinds:
+                continue
             for target in q.stance:
                 seen_targets.setdefault(target, None)
             if q.speaker:
@@ -216,8 +241,8 @@ def speaker_table(results: Iterable[DocResult], targets: Sequence[str] | None = 
     for doc, q in quotes:
         grouped[canonical[q.speaker]].append((doc, q))
     rows = [_row(name, items, columns) for name, items in grouped.items()]
-    rows.sort(key=lambda r: (-r.quotes, -len(r.docs), r.speaker))
-    return SpeakerTable(columns, tuple(rows), unattributed)
+    rows.sort(key=lambda r: (-r.statements, -len(r.docs), r.speaker))
+    return SpeakerTable(columns, tuple(rows), unattributed, kinds)
 
 
 def _row(name: str, items: list[tuple[str, Quote]], targets: Sequence[str]) -> SpeakerRow:
@@ -229,9 +254,10 @@ def _row(name: str, items: list[tuple[str, Quote]], targets: Sequence[str]) -> S
         speaker=name,
         names=tuple(n for n, _ in names.most_common()),
         roles=tuple(" ".join(r.split()) for r, _ in roles.most_common()),
-        quotes=len(items),
+        quotes=sum(1 for _, q in items if q.statement_kind == "direct"),
         docs=docs,
         stance=summaries,
+        indirect=sum(1 for _, q in items if q.statement_kind == "indirect"),
     )
 
 

@@ -14,10 +14,9 @@ import multiprocessing
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 from .classify import DEFAULT_CLASSIFIER
-from .engine import analyze, analyze_parsed, finalize_kind, needs_parse, require_text, too_long
+from .engine import analyze, analyze_parsed, finalize_kind, needs_parse, parse_input, require_text, too_long
 from .errors import InputError
-from .focus import focus_text
-from .model import DocResult
+from .model import DocResult, parse_kinds
 from .nlp import load, prepare
 from .quotes import scan_quotes
 
@@ -52,6 +51,7 @@ def analyze_many(
     host=None,
     full_parse: bool = False,
     classifier_models: Mapping[str, str] | None = None,
+    kinds=None,
 ) -> Iterator[DocResult]:
     """Analyse ``items`` (texts, or (name, text) pairs; a bare text is named by its position).
 
@@ -60,20 +60,22 @@ def analyze_many(
     objects cannot be passed. Results come back in input order either way.
 
     ``classifier_models`` maps a classifier name to the model file it should read instead of its
-    own (``stance train`` output for ``linear.v1``; see ``PluginHost.use_model``).
+    own (``stance train`` output for ``linear.v1``; see ``PluginHost.use_model``). ``kinds``: as
+    for ``analyze`` ("direct", the default; "indirect" adds reported speech).
     """
     if n_process < 1 or batch_size < 1:
         raise InputError("n_process and batch_size must be at least 1")
+    kinds = parse_kinds(kinds)
     named = _named(items)
     if classifier_models and n_process == 1:
         host = _host_with_models(classifier_models, host)
     if n_process == 1:
         parse = prepare(nlp) if nlp is not None else load(model)
-        yield from _serial(named, parse, batch_size, classifier=classifier, targets=targets, host=host, full_parse=full_parse)
+        yield from _serial(named, parse, batch_size, classifier=classifier, targets=targets, host=host, full_parse=full_parse, kinds=kinds)
         return
     if nlp is not None or host is not None:
         raise InputError("with n_process > 1 pass the pipeline by name (model=...) and register plugins as entry points")
-    options = {"classifier": classifier, "targets": targets, "full_parse": full_parse, "classifier_models": classifier_models}
+    options = {"classifier": classifier, "targets": targets, "full_parse": full_parse, "classifier_models": classifier_models, "kinds": kinds}
     # The platform's default start method (fork on Linux: workers start in a fraction of a second).
     ctx = multiprocessing.get_context()
     with cf.ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:
@@ -94,7 +96,7 @@ def _collect(names: list[str], future: cf.Future) -> list[DocResult]:
         return [_failed(name, e) for name in names]
 
 
-def _serial(named: Iterator[tuple[str, str]], parse, batch_size: int, *, full_parse: bool, **options) -> Iterator[DocResult]:
+def _serial(named: Iterator[tuple[str, str]], parse, batch_size: int, *, full_parse: bool, kinds, **options) -> Iterator[DocResult]:
     """One process: parse with nlp.pipe in batches, only the documents (and paragraphs) that need it."""
     while True:
         batch = list(itertools.islice(named, batch_size))
@@ -109,30 +111,26 @@ def _serial(named: Iterator[tuple[str, str]], parse, batch_size: int, *, full_pa
                 continue
             prepared.append((name, text, quotes, None))
         wanted = [
-            i for i, (_, text, quotes, err) in enumerate(prepared) if err is None and needs_parse(quotes) and not too_long(text, parse)
+            i for i, (_, text, quotes, err) in enumerate(prepared)
+            if err is None and needs_parse(quotes, kinds, text) and not too_long(text, parse)
         ]
-        parsed = _parse_all(parse, [_parse_input(prepared[i], full_parse) for i in wanted], batch_size)
+        parsed = _parse_all(parse, [parse_input(prepared[i][1], prepared[i][2], full_parse, kinds) for i in wanted], batch_size)
         by_index = dict(zip(wanted, parsed))
         for i, (name, text, quotes, err) in enumerate(prepared):
             if err is not None:
                 yield _failed(name, err)
                 continue
             try:
-                if not needs_parse(quotes):
-                    yield DocResult(doc=name, quotes=tuple(finalize_kind(q) for q in quotes))
+                if not needs_parse(quotes, kinds, text):
+                    yield DocResult(doc=name, quotes=tuple(finalize_kind(q) for q in quotes if "direct" in kinds))
                 elif i not in by_index:  # longer than one parse: analysed in pieces
-                    yield analyze(text, name, nlp=parse, full_parse=full_parse, **options)
+                    yield analyze(text, name, nlp=parse, full_parse=full_parse, kinds=kinds, **options)
                 elif isinstance(by_index[i], Exception):
                     yield _failed(name, by_index[i])
                 else:
-                    yield analyze_parsed(by_index[i], name, quotes=quotes, text=text, **options)
+                    yield analyze_parsed(by_index[i], name, quotes=quotes, text=text, kinds=kinds, **options)
             except Exception as e:  # one document's failure never loses the others
                 yield _failed(name, e)
-
-
-def _parse_input(prepared: tuple, full_parse: bool) -> str:
-    _, text, quotes, _ = prepared
-    return text if full_parse else focus_text(text, quotes)
 
 
 def _parse_all(parse, texts: list[str], batch_size: int) -> list:

@@ -22,8 +22,9 @@ DEFAULT_CLASSIFIER = "linear.v1"
 # (spaCy parse, its text) of the document being classified: the engine's parse, for built-in classifiers that can reuse
 # it instead of parsing each quote again. Never part of what a plugin is given or returns.
 CURRENT_PARSE: contextvars.ContextVar = contextvars.ContextVar("stance_current_parse", default=None)
-# Quotes that carry an opinion; headings and scare quotes do not, nested quotes are someone else's words.
-CLASSIFIED_KINDS = ("full", "partial")
+# Statements that carry an opinion (quotes and reported speech); headings and scare quotes do not, nested
+# quotes are someone else's words.
+CLASSIFIED_KINDS = ("full", "partial", "indirect")
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from .batch import analyze_many
 from .classify import DEFAULT_CLASSIFIER
 from .errors import InputError, PluginError, PluginWarning, StanceError
 from .io import doc_name, jsonl_lines, read_document, write_output
-from .model import DocResult
+from .model import STATEMENT_KINDS, DocResult, parse_kinds
 from .plot import PLOT_FORMATS, plot_format, plot_table
 from .plugins import PluginHost, default_host, parse_classifier_choice
 from .targets import load_targets_toml
@@ -75,6 +75,14 @@ def stance_options(args: argparse.Namespace) -> dict:
     if args.processes > 1:  # workers load plugins (and the models) themselves
         return {"classifier": choice, "targets": targets, "classifier_models": models}
     return {"classifier": choice, "targets": targets, "host": host}
+
+
+def kinds_option(args: argparse.Namespace) -> tuple[str, ...]:
+    """--kinds as a tuple of statement kinds (InputError naming an unknown one)."""
+    try:
+        return parse_kinds(args.kinds)
+    except InputError as e:
+        raise InputError(f"--kinds {args.kinds}: {e}") from None
 
 
 def _models(args: argparse.Namespace, host: PluginHost, choice) -> dict[str, str]:
@@ -142,7 +150,7 @@ def analysed(args: argparse.Namespace, run: Run) -> Iterator[DocResult]:
     A failure is reported on stderr, naming the file, and the run goes on (``--errors skip``) or
     stops there (``--errors fail``; a classifier failure stops it too).
     """
-    options = stance_options(args)
+    options = {**stance_options(args), "kinds": kinds_option(args)}
     paths = args.files
     # A progress bar only for a person watching: not when stderr is a file or pipe, not with --quiet.
     bar = tqdm(total=len(paths), unit="doc", file=sys.stderr, disable=args.quiet or not sys.stderr.isatty() or len(paths) < 2)
@@ -240,11 +248,11 @@ def cmd_table(args: argparse.Namespace) -> int:
     if args.plot:
         plot_format(args.plot)  # refuse an unknown image format before analysing anything
     run = Run()
-    table = speaker_table(analysed(args, run))
+    table = speaker_table(analysed(args, run), kinds=kinds_option(args))
     if table.rows or args.format != "md":  # md is for people: a message instead of an empty table
         write_output(args.out, [{"md": table.to_markdown, "csv": table.to_csv, "json": table.to_json}[args.format]()])
     elif run.quotes:
-        say("note", f"{run.quotes} quote{'s' * (run.quotes != 1)} found, none with a speaker: no table")
+        say("note", f"{run.quotes} statement{'s' * (run.quotes != 1)} found, none with a speaker: no table")
     if args.plot:
         try:
             plot_table(table, args.plot)
@@ -256,10 +264,11 @@ def cmd_table(args: argparse.Namespace) -> int:
 def add_table(sub) -> None:
     t = sub.add_parser(
         "table",
-        help="one row per speaker over FILEs: roles, quotes, documents, stance per target",
-        description="One row per speaker over all FILEs: roles, quotes, documents and stance per target.",
+        help="one row per speaker over FILEs: roles, quotes, reported statements, documents, stance per target",
+        description="One row per speaker over all FILEs: roles, quotes and reported statements (counted "
+        "apart), documents and stance per target.",
     )
-    add_corpus_options(t)
+    add_corpus_options(t, kinds="direct,indirect")
     t.add_argument(
         "--format",
         choices=["md", "csv", "json"],
@@ -409,9 +418,17 @@ def add_evaluate(sub) -> None:
 
 
 # -- parser ---------------------------------------------------------------------------------------
-def add_corpus_options(q: argparse.ArgumentParser) -> None:
-    """The FILE arguments and options every command over a corpus takes."""
+def add_corpus_options(q: argparse.ArgumentParser, kinds: str = "direct") -> None:
+    """The FILE arguments and options every command over a corpus takes; ``kinds`` is the command's
+    default for --kinds."""
     q.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, one article each; - reads standard input")
+    q.add_argument(
+        "--kinds",
+        default=kinds,
+        metavar="KIND[,KIND]",
+        help=f"which statements: direct (quotations in marks), indirect (reported speech, \"X said Turkey "
+        f"would …\"), or both, comma-separated ({', '.join(STATEMENT_KINDS)}) (default: %(default)s)",
+    )
     q.add_argument("--out", metavar="PATH", help="write here (atomically) instead of standard output; - is standard output (default: -)")
     q.add_argument(
         "--errors",

@@ -22,16 +22,16 @@ from .model import DocResult
 
 
 def analyze_partition(items: Iterable, *, model: str | None = None, classifier: str | None = DEFAULT_CLASSIFIER,
-                      targets=None, batch_size: int = 16) -> list[DocResult]:
+                      targets=None, batch_size: int = 16, kinds=None) -> list[DocResult]:
     """analyze_many over one partition, in the worker (the pipeline is loaded there once)."""
     from .batch import analyze_many
 
-    return list(analyze_many(items, model=model, classifier=classifier, targets=targets, batch_size=batch_size))
+    return list(analyze_many(items, model=model, classifier=classifier, targets=targets, batch_size=batch_size, kinds=kinds))
 
 
 def analyze_bag(bag, *, model: str | None = None, classifier: str | None = DEFAULT_CLASSIFIER, targets=None,
-                batch_size: int = 16):
-    """A Dask bag of DocResults from a bag of texts or (name, text) pairs."""
+                batch_size: int = 16, kinds=None):
+    """A Dask bag of DocResults from a bag of texts or (name, text) pairs (``kinds`` as for ``analyze``)."""
     return bag.map_partitions(
-        analyze_partition, model=model, classifier=classifier, targets=targets, batch_size=batch_size
+        analyze_partition, model=model, classifier=classifier, targets=targets, batch_size=batch_size, kinds=kinds
     )

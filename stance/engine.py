@@ -1,6 +1,9 @@
 """The pipeline, one readable function per document:
 
 scan quotes → find cue and speaker mention → resolve mention to a person → role → (stance) → DocResult
+
+With ``kinds`` including "indirect", reported speech (``stance.reported``) joins the direct quotes after
+the cue stage and goes through the same resolution, role and stance stages.
 """
 from __future__ import annotations
 
@@ -12,9 +15,10 @@ from .cues import CueFinder, CueMatch
 from .errors import InputError
 from .focus import focus_text
 from .headlines import headline_name, known_name, same_words
-from .model import Attribution, DocResult, Quote, Span
+from .model import Attribution, DocResult, Quote, Span, parse_kinds
 from .nlp import load, prepare
-from .quotes import paragraphs, scan_quotes
+from .quotes import paragraph_at, paragraphs, scan_quotes
+from .reported import Reported, find_reported
 from .resolve import Entity, Resolver
 from .roles import description_before
 
@@ -52,24 +56,29 @@ def analyze(
     targets=None,
     host=None,
     full_parse: bool = False,
+    kinds=None,
 ) -> DocResult:
     """Quotes in ``text`` with their speakers, roles and stances, as a DocResult named ``doc``.
 
-    By default only the paragraphs attribution needs are parsed (``stance.focus``); ``full_parse=True``
-    parses everything (same results, slower; kept to check exactly that).
+    ``kinds``: which statements to report, "direct" (quotations in marks; the default), "indirect"
+    (reported speech, "X said Turkey would …") or both ("direct,indirect" or a list).
+    By default only the paragraphs attribution of direct quotes needs are parsed (``stance.focus``);
+    reported speech needs the whole text parsed, and so does ``full_parse=True`` (same results, slower;
+    kept to check exactly that).
 
     ``nlp`` is a loaded spaCy pipeline (default: the project's English pipeline). ``classifier`` names
     a registered stance classifier (None: no stance); ``targets`` are target names or Target objects
     (default: every registered target); ``host`` is a PluginHost (default: the process-wide one).
     """
+    kinds = parse_kinds(kinds)
     quotes = scan_quotes(require_text(text))
-    if not needs_parse(quotes):
-        return DocResult(doc=doc, quotes=tuple(finalize_kind(q) for q in quotes))
+    if not needs_parse(quotes, kinds, text):
+        return DocResult(doc=doc, quotes=tuple(finalize_kind(q) for q in quotes if "direct" in kinds))
     parse = prepare(nlp) if nlp is not None else load()
     if too_long(text, parse):
-        return _analyze_in_chunks(text, doc, quotes, nlp=parse, classifier=classifier, targets=targets, host=host)
-    parsed = parse(text if full_parse else focus_text(text, quotes))
-    return analyze_parsed(parsed, doc, quotes=quotes, classifier=classifier, targets=targets, host=host, text=text)
+        return _analyze_in_chunks(text, doc, quotes, nlp=parse, classifier=classifier, targets=targets, host=host, kinds=kinds)
+    parsed = parse(parse_input(text, quotes, full_parse, kinds))
+    return analyze_parsed(parsed, doc, quotes=quotes, classifier=classifier, targets=targets, host=host, text=text, kinds=kinds)
 
 
 def require_text(text) -> str:
@@ -84,9 +93,18 @@ def too_long(text: str, parse) -> bool:
     return len(text) > min(parse.max_length, MAX_CHUNK_CHARS)
 
 
-def needs_parse(quotes: list[Quote]) -> bool:
-    """Whether any quote could have a speaker (headings never do): otherwise no parse is needed."""
+def needs_parse(quotes: list[Quote], kinds=("direct",), text: str = "") -> bool:
+    """Whether any quote could have a speaker (headings never do), or reported speech is wanted in a text
+    with words: otherwise no parse is needed."""
+    if "indirect" in kinds and text.strip():
+        return True
     return any(q.depth == 0 and q.kind != "heading" for q in quotes)
+
+
+def parse_input(text: str, quotes: list[Quote], full_parse: bool, kinds=("direct",)) -> str:
+    """What the parser reads: the whole text when reported speech is wanted (it may be anywhere) or
+    ``full_parse`` asks for it, else only the paragraphs around quotes (``stance.focus``)."""
+    return text if full_parse or "indirect" in kinds else focus_text(text, quotes)
 
 
 def _chunks(text: str, quotes: list[Quote], size: int) -> list[tuple[int, int, int]]:
@@ -149,11 +167,15 @@ def analyze_parsed(
     targets=None,
     host=None,
     text: str | None = None,
+    kinds=None,
 ) -> DocResult:
-    """Stages 2–5 on a document someone has already parsed with spaCy (the ``stance_quotes`` component)."""
+    """Stages 2–5 on a document someone has already parsed with spaCy (the ``stance_quotes`` component).
+
+    Reported speech (``kinds`` with "indirect") is looked for only in what was parsed."""
+    kinds = parse_kinds(kinds)
     text = parsed.text if text is None else text
     quotes = scan_quotes(text) if quotes is None else quotes
-    attributed = attribute(parsed, text, quotes)
+    attributed = [q for q in attribute(parsed, text, quotes, indirect="indirect" in kinds) if q.statement_kind in kinds]
     if classifier is None:
         return DocResult(doc=doc, quotes=tuple(attributed))
     classified, errors = classify_quotes(
@@ -162,9 +184,11 @@ def analyze_parsed(
     return DocResult(doc=doc, quotes=tuple(classified), errors=tuple(errors))
 
 
-def attribute(parsed, text: str, quotes: list[Quote]) -> list[Quote]:
-    """Stages 2–4 on a parsed document: cues, resolution, floating quotes, roles."""
-    finder = CueFinder(parsed, text, quotes, paragraphs(text))
+def attribute(parsed, text: str, quotes: list[Quote], indirect: bool = False) -> list[Quote]:
+    """Stages 2–4 on a parsed document: cues, resolution, floating quotes, roles; with ``indirect``,
+    reported speech too, merged with the quotes in text order."""
+    paras = paragraphs(text)
+    finder = CueFinder(parsed, text, quotes, paras)
     resolver = Resolver(parsed, text, finder.in_quote)
     items = [_Attributed(q) for q in quotes]
     for item in items:
@@ -182,6 +206,9 @@ def attribute(parsed, text: str, quotes: list[Quote]) -> list[Quote]:
     # a quote attributed just now from the sentence before it lends its speaker to its own continuation
     _continue_floating(items, text)
     _headline_speakers(items, text, resolver)
+    if indirect:
+        items.extend(_reported_item(r, resolver.resolve(parsed[r.speaker]), parsed, text, paras) for r in find_reported(finder))
+        items.sort(key=lambda item: (item.quote.outer.start_char, -item.quote.outer.end_char, item.quote.kind == "indirect"))
     for item in items:
         if item.entity is not None and not item.entity.roles:
             role = description_before(parsed, text, item.quote.outer.start_char)
@@ -197,6 +224,19 @@ def _apply(item: _Attributed, match: CueMatch, res, parsed, text: str) -> None:
     item.cue = Span.of(text, cue_tokens.start_char, cue_tokens.end_char)
     item.entity, item.speaker, item.mention = res.entity, res.speaker, res.mention
     item.method, item.confidence = match.method, match.confidence
+
+
+def _reported_item(r: Reported, res, parsed, text: str, paras) -> _Attributed:
+    """A reported clause as an attributed quote of kind "indirect" (no marks: outer = content)."""
+    content = Span.of(text, r.start_char, r.end_char)
+    parts = tuple(Span.of(text, s, e) for s, e in r.pieces) if len(r.pieces) > 1 else ()
+    para = paragraph_at(paras, r.start_char, paras[0]).index if paras else 0
+    item = _Attributed(Quote(content=content, outer=content, kind="indirect", paragraph=para, parts=parts))
+    cue = parsed[r.cue_start : r.cue_end]
+    item.cue = Span.of(text, cue.start_char, cue.end_char)
+    item.entity, item.speaker, item.mention = res.entity, res.speaker, res.mention
+    item.method, item.confidence = r.method, r.confidence
+    return item
 
 
 def _gap_is_cue_clause(prev: _Attributed, q: Quote, text: str) -> bool:

@@ -175,6 +175,8 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
 
 
 def _matches(gold: Mapping[str, Any], quote: Mapping[str, Any]) -> bool:
+    if (gold.get("kind") == "indirect") != (quote.get("kind") == "indirect"):
+        return False  # reported speech is scored against reported speech, quotations against quotations
     if isinstance(gold.get("start_char"), int) and abs(quote["start_char"] - gold["start_char"]) <= 2:
         return True  # the same place (give or take a space or mark)
     g, p = _norm(gold["quote"]), _norm(quote["text"])

@@ -11,7 +11,11 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator, Mapping
 
-QUOTE_KINDS = ("full", "partial", "heading", "scare")
+QUOTE_KINDS = ("full", "partial", "heading", "scare", "indirect")
+# What a statement is, for users choosing what to count: a direct quotation (in quotation marks: full,
+# partial, heading, scare) or reported speech in the reporter's words (kind "indirect").
+STATEMENT_KINDS = ("direct", "indirect")
+DEFAULT_KINDS = ("direct",)
 STANCE_LABELS = ("favor", "against", "none")
 # Reprs show this much of a text: a result printed in a REPL or a log should fit on a line.
 REPR_TEXT = 40
@@ -22,6 +26,22 @@ def _short(text: str, n: int = REPR_TEXT) -> str:
     (cut after escaping, so a text of escaped control characters is bounded too)."""
     r = repr(" ".join(text.split()))
     return r if len(r) <= n + 2 else r[:n] + "…" + r[0]
+
+
+def parse_kinds(kinds: "str | Iterable[str] | None") -> tuple[str, ...]:
+    """``kinds`` as a tuple in STATEMENT_KINDS order: "direct,indirect", ["indirect"], None (the default).
+
+    Raises InputError naming an unknown kind."""
+    from .errors import InputError
+
+    if kinds is None:
+        return DEFAULT_KINDS
+    names = kinds.split(",") if isinstance(kinds, str) else list(kinds)
+    wanted = {str(k).strip().lower() for k in names if str(k).strip()}
+    unknown = sorted(wanted - set(STATEMENT_KINDS))
+    if unknown or not wanted:
+        raise InputError(f"unknown kind {', '.join(map(repr, unknown)) or '(none given)'}; choose from {', '.join(STATEMENT_KINDS)}")
+    return tuple(k for k in STATEMENT_KINDS if k in wanted)
 
 
 @dataclass(frozen=True)
@@ -177,7 +197,8 @@ class StanceMap(Mapping[str, StanceLabel]):
 
 @dataclass(frozen=True)
 class Quote:
-    """A direct quotation.
+    """A quotation: direct (in quotation marks; kinds full, partial, heading, scare) or reported speech
+    (kind ``indirect``: the reported clause of "X said Turkey would not back the bid", no marks).
 
     ``content`` is the quoted text without the marks; ``outer`` includes them.
     ``role`` is a tuple of spans because a role phrase need not be contiguous
@@ -187,7 +208,8 @@ class Quote:
     list of labels given to the constructor or ``with_`` is turned into that mapping.
     A quote that runs over several paragraphs (news convention: an opening mark on
     each paragraph, a closing mark only on the last) has one entry per paragraph in
-    ``parts``; ``content`` then covers all of them, inner marks included.
+    ``parts``; ``content`` then covers all of them, inner marks included. A reported clause with the cue
+    set into it ("The US, he said, would …") has its two pieces in ``parts`` the same way.
     """
 
     content: Span
@@ -216,6 +238,11 @@ class Quote:
     @property
     def text(self) -> str:
         return self.content.text
+
+    @property
+    def statement_kind(self) -> str:
+        """"indirect" for reported speech, "direct" for a quotation in marks (see STATEMENT_KINDS)."""
+        return "indirect" if self.kind == "indirect" else "direct"
 
     @property
     def role_text(self) -> str | None:

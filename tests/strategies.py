@@ -249,3 +249,49 @@ def _model():
     from stance import model
 
     return model
+
+
+# --- reported speech ----------------------------------------------------------------------------------
+# Clauses a reporter paraphrases, built from parts that parse the same way in any combination.
+CLAUSE_SUBJECTS = ["Turkey", "the alliance", "the government", "Sweden", "the ministry", "Moscow"]
+CLAUSE_VERBS = ["would not back", "will support", "could block", "would approve", "will oppose", "would never accept"]
+CLAUSE_OBJECTS = ["the bid", "the new sanctions", "the two applications", "the arms deal", "the summit plan"]
+# Reporting frames: the clause after the cue (with or without "that"), or before it.
+REPORTED_FORMS = ["said that", "said", "told reporters that", "warned that", "insisted that", "after"]
+# Narrative sentences that report nothing themselves.
+LEADS = ["The talks ended late on Monday.", "Troops moved closer to the border.", "The summit opened in Vilnius.",
+         "Prices rose again in March."]
+
+
+@dataclass
+class Reported:
+    text: str
+    clause: tuple[int, int]  # the reported clause's offsets (no "that", no final period)
+    speaker: str
+    fragment: tuple[int, int] | None = None  # a quoted word inside the clause (content offsets)
+
+
+@st.composite
+def reported_statements(draw):
+    """A narrative sentence, then "NAME said (that) CLAUSE." or "CLAUSE, NAME said." with the clause's
+    offsets; sometimes the clause's object is in quotation marks (a mixed quote, the way news quotes a
+    phrase: would back “the bid”)."""
+    name = draw(st.sampled_from(NAMES))
+    lead = draw(st.sampled_from(LEADS)) + draw(st.sampled_from(PARA_SEPS + [" "]))
+    subject, verb, obj = (draw(st.sampled_from(CLAUSE_SUBJECTS)), draw(st.sampled_from(CLAUSE_VERBS)),
+                          draw(st.sampled_from(CLAUSE_OBJECTS)))
+    form = draw(st.sampled_from(REPORTED_FORMS))
+    if form == "after":
+        subject = subject[:1].upper() + subject[1:]
+    head = lead + (f"{name} {form} " if form != "after" else "")
+    clause = f"{subject} {verb} "
+    fragment = None
+    if draw(st.booleans()):
+        opener, closer = draw(st.sampled_from(DOUBLE_STYLES[:3]))
+        start = len(head) + len(clause) + len(opener)
+        clause += opener + obj + closer
+        fragment = (start, start + len(obj))
+    else:
+        clause += obj
+    tail = "." if form != "after" else f", {name} said."
+    return Reported(head + clause + tail, (len(head), len(head) + len(clause)), name, fragment)

@@ -119,4 +119,4 @@ def test_cli_table_formats_plot_and_quiet_progress(tmp_path, capsys):
     out_csv = tmp_path / "t.csv"
     assert main(["table", str(a), str(tmp_path / "missing.txt"), "--format", "csv", "--out", str(out_csv)]) == 1
     assert "missing.txt" in capsys.readouterr().err
-    assert out_csv.read_text(encoding="utf-8").startswith("speaker,role,quotes,docs,roles,doc_names,NATO_favor")
+    assert out_csv.read_text(encoding="utf-8").startswith("speaker,role,quotes,indirect,docs,roles,doc_names,NATO_favor")

@@ -16,8 +16,8 @@ def run(name: str, *args: str, cwd: Path) -> str:
 
 def test_speaker_table_example(tmp_path):
     out = run("speaker_table.py", "--csv", "t.csv", cwd=tmp_path)
-    assert out.startswith("| speaker | role | quotes | docs | NATO | Russia | alliance_shift")
-    assert "| Mevlut Cavusoglu | Turkish Foreign Minister | 12 | 3 |" in out
+    assert out.startswith("| speaker | role | quotes | indirect | docs | NATO | Russia | alliance_shift")
+    assert "| Mevlut Cavusoglu | Turkish Foreign Minister | 12 | " in out  # 12 quotations, then its reported statements
     assert "Cavusolgu" not in out
     assert (tmp_path / "t.csv").read_text(encoding="utf-8").count("\n") == len([l for l in out.splitlines() if l.startswith("| ")])
 

@@ -136,3 +136,95 @@ NOT_SPEAKER_WORDS = frozenset(
     "photograph photo photos photography picture image images illustration composite file credit getty "
     "reuters/ ap/ afp/ thing things way fact idea issue issues question matter brexit".split()
 )
+
+# -- reported (indirect) speech ------------------------------------------------------------------
+# Verbs that hold an opinion or a perception, not a statement: "critics fear that …", "he thinks …".
+# What someone believes is not what they said, so no reported quote is built on them.
+BELIEF_VERBS = frozenset(
+    "think believe fear hope expect feel know worry suspect assume doubt guess imagine reckon realise realize "
+    "understand wonder see hear find show seem appear want wish consider ponder muse".split()
+)
+# Reporting verbs that take a reported clause but describe a manner of voice or a gesture rather than a
+# statement when they do not ("he laughed", "she nodded"): never the cue of an indirect quote.
+GESTURE_VERBS = frozenset("laugh chuckle nod shrug sigh cheer sing chant roar bark holler scream yell cry rage fume".split())
+# Verbs that report speech with an infinitive complement, the addressee first: "urged allies to …",
+# "told Kyiv to …", "asked Nato to …"; or none: "vowed to …", "threatened to …".
+TO_SPEECH_VERBS = frozenset(
+    "urge tell ask call beg implore exhort advise instruct invite press warn pledge promise vow threaten "
+    "offer refuse demand propose agree".split()
+)
+# Verbs whose reported content is a prepositional complement: "called for …", "accused X of …",
+# "warned X against …", "appealed for …" (verb → prepositions).
+PREPOSITION_SPEECH = {
+    "call": ("for", "on"),
+    "accuse": ("of",),
+    "warn": ("against", "of", "about"),
+    "appeal": ("for", "to"),
+    "blame": ("for",),
+    "criticise": ("for",),
+    "criticize": ("for",),
+    "condemn": ("for",),
+    "praise": ("for",),
+    "thank": ("for",),
+    "press": ("for",),
+    "push": ("for",),
+    "argue": ("for", "against"),
+    "speak": ("of", "about"),
+    "talk": ("of", "about"),
+    "complain": ("about", "of"),
+    "joke": ("about",),
+    "apologise": ("for",),
+    "apologize": ("for",),
+    "advocate": ("for",),
+    "rail": ("against",),
+    "protest": ("against",),
+    "describe": ("as",),
+    "brand": ("as",),
+    "dismiss": ("as",),
+    "cite": ("as",),
+    "ask": ("about", "for"),
+    "brag": ("about",),
+    "boast": ("about", "of"),
+    "comment": ("on",),
+    "plead": ("for",),
+    "point": ("to",),
+    "agree": ("with", "on"),
+    "liken": ("to",),
+    "compare": ("to", "with"),
+}
+# Nouns of speech whose reported content is a prepositional phrase: "Lavrov's comments on the summit",
+# "the minister's call for talks", "North Korea's claims about its test".
+SPEECH_NOUN_PREPOSITIONS = ("about", "on", "of", "for", "against")
+# Verbs of speech whose object is what was said about: "criticised the decision", "announced new
+# sanctions", "called the charges fabricated" (the object, and its "as …" or predicate, is the content).
+OBJECT_SPEECH_VERBS = frozenset(
+    """
+    accuse acknowledge advocate affirm announce applaud assert attack blame blast brand call castigate cite claim
+    condemn confirm criticise criticize decry defend demand denounce deny deride describe dismiss dispute echo
+    emphasise emphasize endorse explain hail highlight lambaste lament laud mention mock note outline pledge praise
+    predict promise propose question reaffirm recommend reject reiterate repeat reveal slam stress suggest threaten
+    tout urge welcome liken compare articulate clarify challenge protest report
+    """.split()
+)
+# Verbs of speech that also mean "be evidence of" when a thing is their subject ("such cooperation
+# explains why …", "the summits highlighted …"): reported speech only when a speaker-like subject
+# (a person, a body, a document, a pronoun) has them.
+EVIDENTIAL_VERBS = frozenset(
+    "suggest indicate highlight underline underscore explain reveal confirm echo show signal reflect "
+    "demonstrate mean prove point emphasise emphasize stress note outline describe".split()
+)
+
+# Verbs that ask for speech: a verb of speech in the base form under them is what someone is asked to
+# say, not what they said ("demanded that Ukraine declare itself neutral").
+DIRECTIVE_VERBS = frozenset("demand insist urge ask call press push want need require request beg implore".split())
+
+# Verbs above the reporting verb that say it did not happen: "declined to say whether …".
+WITHHELD_SPEECH = frozenset("decline refuse fail".split())
+
+
+def is_indirect_cue(lemma: str, lower: str) -> bool:
+    """A verb that reports what someone said (not what they believe, not a gesture)."""
+    found = reporting_lemma(lemma, lower)
+    if found in PREPOSITION_SPEECH or found in OBJECT_SPEECH_VERBS or found in ("appeal", "push", "talk"):
+        return found not in BELIEF_VERBS
+    return is_reporting_verb(lemma, lower) and found not in BELIEF_VERBS and found not in GESTURE_VERBS
