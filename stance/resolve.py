@@ -186,7 +186,7 @@ class Resolver:
         self.orgs = [ent for ent in doc.ents if ent.label_ == "ORG" and not in_quote[ent.root.i]]
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                self.add_name(ent)
+                self.add_name(self.doc[_after_title(self.doc, ent.start, ent.end - 1) : ent.end])
         surnames = {e.surname for e in self.entities}
         for t in doc:
             if t.pos_ != "PROPN" or t.ent_type_ == "PERSON" or in_quote[t.i] or t.dep_ in ("compound", "flat"):
@@ -239,7 +239,7 @@ class Resolver:
                 start -= 1
             while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
                 end += 1
-            return self.doc[start:end]
+            return self.doc[_after_title(self.doc, start, head.i):end]
         start = head.i
         while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].dep_ in ("compound", "flat"):
             start -= 1
@@ -613,6 +613,16 @@ class Resolver:
         if by_category:
             return max(by_category, key=lambda x: x[0])[1]
         return None
+
+
+def _after_title(doc, start: int, head: int) -> int:
+    """Where the name starts in an entity NER stretched over a title ("Dutch PM Rutte", "Foreign
+    Minister Ana Ruiz"): after its last role word, so the title is the person's role, not their name."""
+    for i in range(head - 1, start - 1, -1):
+        t = doc[i]
+        if is_role_word(t) or t.lower_ in NAME_TITLES:
+            return i + 1
+    return start
 
 
 def _subject_weight(head) -> float:

@@ -191,6 +191,48 @@ def test_a_list_of_people_is_not_a_title(nlp):
     assert role(only(nlp, text)) != "along with Foreign Minister Mevlut Karaoglu"
 
 
+def test_a_possessive_pronoun_is_not_part_of_the_role(nlp):
+    text = "Ola Brekke thanked his former chief of staff, Nils Dahl. “It was time,” Dahl said."
+    assert role(only(nlp, text)) == "former chief of staff"
+
+
+def test_a_verb_before_a_titled_name_is_not_part_of_the_title(nlp):
+    text = "Mr Omar said he had warned President Kovac in talks. “We will not move,” Kovac said."
+    assert role(only(nlp, text)) == "President"
+
+
+def test_a_role_described_before_the_name_ends_where_the_name_begins(nlp):
+    text = ("Meanwhile, envoy of the Regional Water Authority Tomas Kerr said the rivers were low. "
+            "“We will build two dams,” Kerr said.")
+    q = only(nlp, text)
+    assert (q.speaker, role(q)) == ("Tomas Kerr", "envoy of the Regional Water Authority")
+
+
+def test_a_title_inside_the_name_entity_is_the_role_not_the_name(nlp):
+    text = "The treaty is dead, says Danish PM Holm. “We lose our seat at the table,” said Holm."
+    q = only(nlp, text)
+    assert (q.speaker, role(q)) == ("Holm", "Danish PM")
+
+
+def test_an_office_outranks_a_relation_to_someone_else(nlp):
+    text = ("Omar Ali met his Spanish counterpart, Ana Ruiz. Ali told reporters he raised concerns in a long "
+            "discussion with Ruiz on her first visit to the capital as Spain’s foreign minister. "
+            "“We listened,” Ruiz said.")
+    q = only(nlp, text)
+    assert (q.speaker, role(q)) == ("Ana Ruiz", "Spain’s foreign minister")
+
+
+def test_an_as_phrase_opening_the_sentence_is_the_role_of_the_person_it_introduces(nlp):
+    text = "As Norway’s defence minister, Lars Moen, 58, may soon oversee a change. “We are ready,” Moen said."
+    assert role(only(nlp, text)) == "Norway’s defence minister"
+
+
+def test_as_opening_a_clause_is_not_a_role(nlp):
+    text = ("Ivo Marek advised Eva Stone on Friday, as the party leader looks to win back voters. "
+            "“Listen to them,” Marek said.")
+    assert role(only(nlp, text)) != "party leader"
+
+
 # -- run-on text (no paragraph breaks) ------------------------------------------------------------------
 
 def quotes(nlp, text):

@@ -37,6 +37,11 @@ _add("business", "businessman", "businesswoman", "entrepreneur", "tycoon", "mogu
 
 ROLE_NOUNS = frozenset(ROLE_CATEGORIES)
 
+# Role nouns that relate a person to someone else rather than name their office: a role ending in one
+# yields to any other role the article gives ("his Australian counterpart" / "Australia’s foreign minister").
+RELATIONAL_ROLES = frozenset({"counterpart", "counterparts", "colleague", "colleagues", "successor", "predecessor",
+                              "ally", "rival", "opponent"})
+
 # Abbreviations that stand for a longer role.
 ROLE_ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister", "sec-gen": "secretary-general",
                       "mp": "member of parliament", "gen.": "general", "gen": "general", "col.": "colonel",
