@@ -184,6 +184,7 @@ class Resolver:
             rank += any(not in_quote[t.i] and not t.is_punct and not t.is_space for t in sent)
             self.narrative_rank.append(rank)
         self.orgs = [ent for ent in doc.ents if ent.label_ == "ORG" and not in_quote[ent.root.i]]
+        self._acronyms: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self.add_name(self.doc[_after_title(self.doc, ent.start, ent.end - 1) : ent.end])
@@ -329,6 +330,8 @@ class Resolver:
         Names joined by "and" speak together ("answer Lindqvist and Moreau"): the speaker is both
         canonical names joined by "and", in the text's order, and no single entity."""
         res = self.resolve_one(head, named)
+        if res.entity is None and res.speaker is not None:
+            res = Resolution(self.full_name(res.speaker), None, res.mention)
         partners = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN" and not self.in_quote[c.i]]
         if res.entity is None or not partners or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
             return res
@@ -391,6 +394,14 @@ class Resolver:
             if entity is not None:
                 self._description_is_role(entity, head)
                 return Resolution(entity.canonical, entity, mention)
+        if head.pos_ == "NOUN" and head.lemma_.lower() in ISSUED_NOUNS:
+            # "the IMF report said", "Ana Berg’s statement said", "a complaint filed by the SEC": the
+            # document names who issued it
+            who = self.named_issuer(head)
+            if who is not None:
+                res = self.resolve(who)
+                if res.speaker is not None:
+                    return Resolution(res.speaker, res.entity, mention)
         if head.pos_ == "NOUN" and _definite(head):
             issuer = self.issuer(head)
             if issuer is not None:
@@ -400,6 +411,17 @@ class Resolver:
             if org is not None:
                 return Resolution(org, None, mention)
         return Resolution(self.unnamed(head), None, mention)
+
+    def full_name(self, name: str) -> str:
+        """An organisation's acronym as the fullest name the article gives it: "IMF" is the
+        "International Monetary Fund" an earlier or later sentence spells out."""
+        if not _ACRONYM.fullmatch(name):
+            return name
+        if name not in self._acronyms:
+            self._acronyms[name] = next(
+                (full for full in (self.phrase(e.root) if e.root.dep_ != "compound" else e.text for e in self.orgs)
+                 if _initials(full) == name), name)
+        return self._acronyms[name]
 
     def _description_is_role(self, entity: Entity, head) -> None:
         """"the Russian president" said it of Putin: a role the article gives him, in its words."""
@@ -473,10 +495,31 @@ class Resolver:
                     if g.dep_ == "pobj"]
             if t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUING_VERBS:
                 who += [c for c in t.head.children if c.dep_ in SUBJECT_DEPS]
+            named = self.named_issuer(t)  # "a Times article … the article said"
+            who += [named] if named is not None else []
             for w in who:
                 if w.pos_ in ("PROPN", "NOUN") and w.lemma_.lower() not in ISSUED_NOUNS:
                     return self.resolve(w)
             return None
+        return None
+
+    def named_issuer(self, head):
+        """The name a document's own phrase gives its issuer: a possessor ("Berg’s statement"), a name
+        in front of it ("the IMF report", "a Homeland Security memo") or the agent of "filed/issued by
+        X"; None when the phrase names nobody (a pronoun possessor is left to the pronoun rules)."""
+        for c in head.children:
+            if self.in_quote[c.i]:
+                continue
+            if c.dep_ == "poss" and c.pos_ == "PROPN":
+                return c
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i and c.ent_type_ not in NON_PERSON_ENTS:
+                return c
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        objs = [g for g in a.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+                        if objs:
+                            return objs[0]
         return None
 
     def unnamed(self, head) -> str | None:
@@ -613,6 +656,19 @@ class Resolver:
         if by_category:
             return max(by_category, key=lambda x: x[0])[1]
         return None
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+# Words an acronym skips ("Federal Bureau of Investigation": FBI).
+_ACRONYM_SKIPS = frozenset({"of", "the", "for", "and", "on", "in", "&"})
+
+
+def _initials(name: str) -> str:
+    """"International Monetary Fund" -> "IMF"; "" when a word is not capitalised."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIPS]
+    if not words or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
 
 
 def _after_title(doc, start: int, head: int) -> int:

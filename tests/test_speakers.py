@@ -169,6 +169,29 @@ def test_statement_speaks_for_whoever_issued_it(nlp):
     assert quote.speaker_mention.text.endswith("statement") and quote.speaker_mention.start_char > text.index("”")
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prices rose again. A Treasury memo warned that the loans were “being abused”.", "Treasury"),
+        ("Prices rose again. Olga Marsh’s letter said the plan was “a disaster”.", "Olga Marsh"),
+        ("Prices rose. A complaint filed by Halden Capital said the fund was “a fraud”.", "Halden Capital"),
+    ],
+)
+def test_a_document_speaks_for_the_issuer_its_own_phrase_names(nlp, text, expected):
+    assert only(nlp, text).speaker == expected
+
+
+def test_a_later_document_speaks_for_the_issuer_named_with_it_before(nlp):
+    text = "A Globe article last week covered the talks. The article said they had “collapsed”."
+    assert only(nlp, text).speaker == "Globe"
+
+
+def test_an_acronym_speaks_under_the_full_name_the_article_gives(nlp):
+    text = ("The International Monetary Fund cut its forecast on Tuesday. "
+            "The IMF said that growth was “unacceptably slow”.")
+    assert only(nlp, text).speaker == "International Monetary Fund"
+
+
 # -- roles -------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
