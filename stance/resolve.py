@@ -353,6 +353,12 @@ class Resolver:
             body = self.body_antecedent(head, organisations_only=low == "they")
             if body is not None:
                 return Resolution(body, None, mention)
+        if low == "i" and not self.in_quote[head.i]:
+            # the reporter's own "I": in a letter or an op-ed, the author the text signs it with
+            author = self.author(head.idx)
+            if author is not None:
+                known = [e for e in self.entities if any(names_compatible(author.split(), n) for n in e.names)]
+                return Resolution(known[0].canonical if known else author, known[0] if known else None, mention)
         if low in PERSONAL_PRONOUNS:
             entity = self.antecedent(head, PERSONAL_PRONOUNS[low])
             if entity is not None and not entity.gender_sure:
@@ -411,6 +417,18 @@ class Resolver:
             if org is not None:
                 return Resolution(org, None, mention)
         return Resolution(self.unnamed(head), None, mention)
+
+    def author(self, char: int) -> str | None:
+        """Who writes in the first person at ``char``: the signature line that closes a reader's letter
+        (a line that is only a name, after the letter), else the author's note that ends an op-ed
+        ("Jane Roe is a professor of …"). Read from the text: the parse may skip those lines."""
+        for line in self.text[char:].splitlines()[1:]:
+            m = _SIGNATURE.fullmatch(line.strip())
+            if m:
+                return m.group(1)
+        last = next((ln.strip() for ln in reversed(self.text.splitlines()) if ln.strip()), "")
+        m = _AUTHOR_NOTE.match(last)
+        return m.group(1) if m else None
 
     def full_name(self, name: str) -> str:
         """An organisation's acronym as the fullest name the article gives it: "IMF" is the
@@ -658,6 +676,10 @@ class Resolver:
         return None
 
 
+# A letter's signature: a line of two to four capitalised words ("Jane Roe.", "Mary-Ann O’Neil").
+_SIGNATURE = re.compile(r"((?:[A-Z][\w’'-]*\.?[ \t]){1,3}[A-Z][\w’'-]*[a-z][\w’'-]*)\.?")
+# An op-ed's closing author's note: "Jane Roe is …", "Jane Roe, a nurse, writes …".
+_AUTHOR_NOTE = re.compile(r"((?:[A-Z][\w’'-]*\.?[ \t]){1,3}[A-Z][\w’'-]*[a-z][\w’'-]*)(?:,[^,]{1,80},)?[ \t]+(?:is|was|writes|teaches|has been)\b")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # Words an acronym skips ("Federal Bureau of Investigation": FBI).
 _ACRONYM_SKIPS = frozenset({"of", "the", "for", "and", "on", "in", "&"})

@@ -192,6 +192,18 @@ def test_an_acronym_speaks_under_the_full_name_the_article_gives(nlp):
     assert only(nlp, text).speaker == "International Monetary Fund"
 
 
+def test_the_first_person_of_a_letter_is_the_name_that_signs_it(nlp):
+    text = ("LETTERS.\n\nThe vote was a farce. I wrote to the council and told them, \"You cannot hide this.\"\n\n"
+            "Marta Keel.\n\nBergen, Nor.\n\nThe roads are worse. I said, \"Enough is enough, friends.\"\n\nTom Reyes.\n")
+    assert [q.speaker for q in quotes(nlp, text)] == ["Marta Keel", "Tom Reyes"]
+
+
+def test_the_first_person_of_an_op_ed_is_the_author_its_closing_note_names(nlp):
+    text = ("My town\n\nI grew up by the harbour. When the mill closed I said, \"We will build again.\"\n\n"
+            "Marta Keel is a writer and teacher in Bergen.\n")
+    assert only(nlp, text).speaker == "Marta Keel"
+
+
 # -- roles -------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
