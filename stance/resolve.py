@@ -33,6 +33,9 @@ from .cues import is_reporting_token
 from .lexicons.names import FIRST_NAME_GENDER
 from .lexicons.reporting import BODY_NOUNS, is_reporting_verb, ISSUED_NOUNS, ISSUING_VERBS, NOT_SPEAKER_WORDS
 from .lexicons.roles import (
+    COUNTRY_KEYS,
+    NOT_NATIONS,
+    INDEFINITE_WORDS,
     GENDERED_NOUNS,
     HONORIFICS,
     NAME_TITLES,
@@ -64,6 +67,8 @@ CATEGORY_BONUS = 0.5
 # A sentence-opening description may name a person whose roles are of another kind, behind one who fits.
 OTHER_ROLE_PENALTY = 1.0
 SHARED_BONUS = 0.5
+# How many sentences after an opening description the person it stands for may be named.
+CATAPHORA_REACH = 2
 # How many sentences back "it" looks for the body it stands for.
 BODY_REACH = 2
 BODY_ENTS = ("ORG", "GPE", "NORP")
@@ -398,7 +403,8 @@ class Resolver:
         if is_role_word(head):
             entity = self.describe(head)
             if entity is not None:
-                self._description_is_role(entity, head)
+                if self._gives_office(entity, head):
+                    self._description_is_role(entity, head)
                 return Resolution(entity.canonical, entity, mention)
         if head.pos_ == "NOUN" and head.lemma_.lower() in ISSUED_NOUNS:
             # "the IMF report said", "Ana Berg’s statement said", "a complaint filed by the SEC": the
@@ -440,6 +446,15 @@ class Resolver:
                 (full for full in (self.phrase(e.root) if e.root.dep_ != "compound" else e.text for e in self.orgs)
                  if _initials(full) == name), name)
         return self._acronyms[name]
+
+    def _gives_office(self, entity: Entity, head) -> bool:
+        """Whether a description that named ``entity`` states their office: when they have none yet, when
+        it is of the same kind as theirs, or when it introduced them before their name. "The veteran
+        Green party politician" said of a foreign minister is a variation, not his office."""
+        if not entity.roles or all(m[0] > head.idx for m in entity.mentions):
+            return True
+        words = [_expand(fold(w)) for role in entity.roles for part in role for w in part.text.replace("-", " ").split()]
+        return bool(_categories(head) & set().union(*(ROLE_CATEGORIES.get(w, frozenset()) for w in words)))
 
     def _description_is_role(self, entity: Entity, head) -> None:
         """"the Russian president" said it of Putin: a role the article gives him, in its words."""
@@ -625,11 +640,16 @@ class Resolver:
            or who has no role yet (the description then gives the role), a category match counting
            as much as a sentence of recency and each shared modifier half as much;
         3. else someone whose role shares its category (a headline's "Analyst" before any mention:
-           the most mentioned one)."""
+           the most mentioned one);
+        4. else, for a description that opens the story before anyone is named ("Germany’s foreign
+           minister has insisted …"), the person the next sentences name as speaking.
+        Never someone whose role names another country ("Latvian" for "Germany’s"), and never for an
+        indefinite description ("a senior diplomat", "other leaders"): that introduces someone new."""
         words = [t for t in self.doc[head.left_edge.i : head.i + 1] if not t.is_punct and t.dep_ not in ("det", "case")]
         cats = _categories(head)
-        if not cats:
+        if not cats or _indefinite(head):
             return None
+        countries = _countries(words)
         mods = {fold(t.text)[:4] for t in words if t.i != head.i and len(t.text) > 2}
         gender = GENDERED_NOUNS.get(head.lower_)
         heads = {head.lower_, head.lemma_.lower(), *ROLE_ABBREVIATIONS.get(head.lower_, "").split()[-1:]}
@@ -637,7 +657,7 @@ class Resolver:
         by_category: list[tuple[tuple, Entity]] = []
         roleless: list[Entity] = []
         for e in self.entities:
-            if gender and e.gender and e.gender != gender:
+            if gender and e.gender and e.gender != gender or self._other_country(e, countries):
                 continue
             if not e.roles:
                 roleless.append(e)
@@ -664,16 +684,48 @@ class Resolver:
                     scored.append((salient[id(e)][0], e))
             # "Trump charges … . The New York businessman says …": a description opening the sentence
             # names the salient person even when the article gave them another kind of role
-            if head.dep_ in SUBJECT_DEPS and head.left_edge.is_sent_start and _definite(head):
+            # "“…,” the veteran politician said" after naming the foreign minister: so may the subject
+            # of a reporting verb
+            if head.dep_ in SUBJECT_DEPS and _definite(head) and (
+                    head.left_edge.is_sent_start or is_reporting_token(head.head, strict=False)):
                 listed = {id(e) for _, e in by_category} | {id(e) for e in roleless}
                 for score, _, e in salient.values():
-                    if id(e) not in listed:
+                    if id(e) not in listed and not self._other_country(e, countries):
                         scored.append((score - OTHER_ROLE_PENALTY, e))
             if scored:
                 return max(scored, key=lambda x: x[0])[1]
-        if by_category:
-            return max(by_category, key=lambda x: x[0])[1]
+        return self._named_next(head, gender, countries) or (max(by_category, key=lambda x: x[0])[1] if by_category else None)
+
+    def _named_next(self, head, gender: str | None, countries: set[str]) -> Entity | None:
+        """A description nobody before it fits, as the subject of a reporting verb (news opens with
+        "Germany’s foreign minister has insisted …" and names her after): the first person the rest
+        of its sentence or the next ones make the subject of a reporting verb."""
+        if head.dep_ not in SUBJECT_DEPS or not (_definite(head) or any(c.dep_ == "poss" for c in head.children)):
+            return None
+        if any(m.start < head.idx for m in self._person_mentions):
+            return None  # someone was named before: the description is not the story's opening
+        last = self.sents[min(len(self.sents) - 1, self.sent_of[head.i] + CATAPHORA_REACH)].end
+        for m in self._person_mentions:
+            if m.start <= head.idx:
+                continue
+            if m.start >= self.doc[last - 1].idx:
+                break
+            e = m.entity
+            if m.subject == 1.0 and not (gender and e.gender and e.gender != gender) and not self._other_country(e, countries):
+                return e
         return None
+
+    def _other_country(self, e: Entity, countries: set[str]) -> bool:
+        """Whether ``e``'s roles name countries and none of the description's ("Latvian" for "Germany’s")."""
+        if not countries:
+            return False
+        theirs: set[str] = set()
+        for role in e.roles:
+            for part in role:
+                span = self.doc.char_span(part.start_char, part.end_char, alignment_mode="expand")
+                if span is not None:
+                    theirs |= _countries(span)
+        return bool(theirs) and not theirs & countries
 
 
 # A letter's signature: a line of two to four capitalised words ("Jane Roe.", "Mary-Ann O’Neil").
@@ -717,6 +769,22 @@ def _subject_weight(head) -> float:
 def _expand(word: str) -> str:
     """A role word written short ("gov.", "sen.") as the word a description would use."""
     return ROLE_ABBREVIATIONS.get(word, word).split()[-1]
+
+
+def _indefinite(head) -> bool:
+    """"a senior diplomat", "other leaders", "one official": a phrase that brings in someone new."""
+    return not _definite(head) and any(c.dep_ in ("det", "amod", "nummod") and c.lower_ in INDEFINITE_WORDS
+                                       for c in head.children)
+
+
+def _countries(tokens) -> set[str]:
+    """The countries a phrase's words name ("Germany’s", "Latvian", "Dutch"), as comparable keys."""
+    out = set()
+    for t in tokens:
+        w = fold(_strip_possessive(t.text)).rstrip(".")
+        if t.ent_type_ in ("GPE", "NORP") and t.pos_ in ("PROPN", "ADJ") and w not in NOT_NATIONS:
+            out.add(COUNTRY_KEYS.get(w, w[:3]))
+    return out
 
 
 def _definite(head) -> bool:

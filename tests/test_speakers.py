@@ -153,6 +153,32 @@ def test_sentence_opening_description_names_the_salient_person_of_another_role(n
     assert only(nlp, text).speaker == "Peter Varga"
 
 
+def test_an_indefinite_description_is_someone_new(nlp):
+    text = ("Ana Ruiz, the EU foreign affairs chief, spoke in Brussels on Monday. "
+            "“The mood has shifted,” a senior EU diplomat said.")
+    assert only(nlp, text).speaker == "senior EU diplomat"
+
+
+def test_a_description_never_names_someone_of_another_country(nlp):
+    text = ("Latvia’s prime minister, Edgars Kalns, spoke first. “We are ready,” Kalns said. "
+            "Estonia’s prime minister last week called for “more soldiers” in the region.")
+    assert [q.speaker for q in quotes(nlp, text)] == ["Edgars Kalns", "Estonia’s prime minister"]
+
+
+def test_an_opening_description_is_the_person_named_speaking_next(nlp):
+    text = ("Germany’s foreign minister has insisted there is “no taboo” over tanks. “We will help,” said "
+            "Anna Vogt at a press conference in Riga.")
+    (first, _) = quotes(nlp, text)
+    assert (first.speaker, role(first)) == ("Anna Vogt", "Germany’s foreign minister")
+
+
+def test_a_speaking_description_of_another_kind_names_the_salient_person_not_their_office(nlp):
+    text = ("Finland’s foreign minister, Pekka Laine, spoke to reporters on Thursday. "
+            "“Our security has changed,” the veteran Green party politician said.")
+    q = only(nlp, text)
+    assert (q.speaker, role(q)) == ("Pekka Laine", "Finland’s foreign minister")
+
+
 def test_definite_organisation_noun_names_the_organisation(nlp):
     text = (
         "The Commission on Presidential Debates announced the rules on Monday.\n"
