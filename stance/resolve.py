@@ -165,6 +165,7 @@ class Resolution:
     speaker: str | None
     entity: Entity | None
     mention: Span | None
+    role: tuple[Span, ...] = ()  # an unnamed speaker's role: the description that stands for them
 
 
 class Resolver:
@@ -336,7 +337,7 @@ class Resolver:
         canonical names joined by "and", in the text's order, and no single entity."""
         res = self.resolve_one(head, named)
         if res.entity is None and res.speaker is not None:
-            res = Resolution(self.full_name(res.speaker), None, res.mention)
+            res = Resolution(self.full_name(res.speaker), None, res.mention, res.role)
         partners = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN" and not self.in_quote[c.i]]
         if res.entity is None or not partners or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
             return res
@@ -422,7 +423,8 @@ class Resolver:
             org = self.organisation(head)
             if org is not None:
                 return Resolution(org, None, mention)
-        return Resolution(self.unnamed(head), None, mention)
+        speaker = self.unnamed(head)
+        return Resolution(speaker, None, mention, self.unnamed_role(head) if speaker else ())
 
     def author(self, char: int) -> str | None:
         """Who writes in the first person at ``char``: the signature line that closes a reader's letter
@@ -455,6 +457,19 @@ class Resolver:
             return True
         words = [_expand(fold(w)) for role in entity.roles for part in role for w in part.text.replace("-", " ").split()]
         return bool(_categories(head) & set().union(*(ROLE_CATEGORIES.get(w, frozenset()) for w in words)))
+
+    def unnamed_role(self, head) -> tuple[Span, ...]:
+        """"Estonia’s prime minister said", "a senior EU diplomat said": the description of an unnamed
+        speaker is their role, as the text words it (without article, number or possessive pronoun)."""
+        if not is_role_word(head) or self.in_quote[head.i]:
+            return ()
+        tokens = [t for t in self.doc[head.left_edge.i : head.i + 1]
+                  if t.dep_ != "det" and t.tag_ not in ("PRP$", "WP$", "CD") and not t.is_punct]
+        while tokens and tokens[0].tag_ == "POS":
+            tokens.pop(0)
+        if not tokens or not all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PART") for t in tokens):
+            return ()
+        return (Span.of(self.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1])),)
 
     def _description_is_role(self, entity: Entity, head) -> None:
         """"the Russian president" said it of Putin: a role the article gives him, in its words."""

@@ -179,6 +179,11 @@ def test_a_speaking_description_of_another_kind_names_the_salient_person_not_the
     assert (q.speaker, role(q)) == ("Pekka Laine", "Finland’s foreign minister")
 
 
+def test_an_unnamed_speakers_description_is_their_role(nlp):
+    q = only(nlp, "Prices rose. “We wait and see,” a senior EU diplomat said on Friday.")
+    assert (q.speaker, role(q)) == ("senior EU diplomat", "senior EU diplomat")
+
+
 def test_definite_organisation_noun_names_the_organisation(nlp):
     text = (
         "The Commission on Presidential Debates announced the rules on Monday.\n"
