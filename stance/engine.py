@@ -45,6 +45,7 @@ class _Attributed:
     cue: Span | None = None
     method: str | None = None
     confidence: float = 0.0
+    role: tuple = ()  # an unnamed speaker's role (a named one's comes from its entity)
 
 
 def analyze(
@@ -222,7 +223,7 @@ def _apply(item: _Attributed, match: CueMatch, res, parsed, text: str) -> None:
     # speaker is mentioned and by which cue, just not who it is.
     cue_tokens = parsed[match.cue_start : match.cue_end]
     item.cue = Span.of(text, cue_tokens.start_char, cue_tokens.end_char)
-    item.entity, item.speaker, item.mention = res.entity, res.speaker, res.mention
+    item.entity, item.speaker, item.mention, item.role = res.entity, res.speaker, res.mention, res.role
     item.method, item.confidence = match.method, match.confidence
 
 
@@ -277,7 +278,7 @@ def _continue_floating(items: list[_Attributed], text: str) -> None:
         ):
             if item.cue is None:
                 item.mention = prev.mention
-            item.entity, item.speaker = prev.entity, prev.speaker
+            item.entity, item.speaker, item.role = prev.entity, prev.speaker, prev.role
             item.method, item.confidence = "floating", round(prev.confidence * FLOATING_CONFIDENCE, 3)
         prev = item
 
@@ -325,7 +326,7 @@ def _finish(item: _Attributed) -> Quote:
         q = q.with_(
             speaker=entity.canonical if entity else item.speaker,
             speaker_mention=item.mention,
-            role=entity.role if entity else (),
+            role=entity.role if entity else item.role,
             cue=item.cue,
             attribution=Attribution(item.method, item.confidence),
         )

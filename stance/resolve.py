@@ -33,6 +33,9 @@ from .cues import is_reporting_token
 from .lexicons.names import FIRST_NAME_GENDER
 from .lexicons.reporting import BODY_NOUNS, is_reporting_verb, ISSUED_NOUNS, ISSUING_VERBS, NOT_SPEAKER_WORDS
 from .lexicons.roles import (
+    COUNTRY_KEYS,
+    NOT_NATIONS,
+    INDEFINITE_WORDS,
     GENDERED_NOUNS,
     HONORIFICS,
     NAME_TITLES,
@@ -64,6 +67,8 @@ CATEGORY_BONUS = 0.5
 # A sentence-opening description may name a person whose roles are of another kind, behind one who fits.
 OTHER_ROLE_PENALTY = 1.0
 SHARED_BONUS = 0.5
+# How many sentences after an opening description the person it stands for may be named.
+CATAPHORA_REACH = 2
 # How many sentences back "it" looks for the body it stands for.
 BODY_REACH = 2
 BODY_ENTS = ("ORG", "GPE", "NORP")
@@ -160,6 +165,7 @@ class Resolution:
     speaker: str | None
     entity: Entity | None
     mention: Span | None
+    role: tuple[Span, ...] = ()  # an unnamed speaker's role: the description that stands for them
 
 
 class Resolver:
@@ -184,9 +190,10 @@ class Resolver:
             rank += any(not in_quote[t.i] and not t.is_punct and not t.is_space for t in sent)
             self.narrative_rank.append(rank)
         self.orgs = [ent for ent in doc.ents if ent.label_ == "ORG" and not in_quote[ent.root.i]]
+        self._acronyms: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                self.add_name(ent)
+                self.add_name(self.doc[_after_title(self.doc, ent.start, ent.end - 1) : ent.end])
         surnames = {e.surname for e in self.entities}
         for t in doc:
             if t.pos_ != "PROPN" or t.ent_type_ == "PERSON" or in_quote[t.i] or t.dep_ in ("compound", "flat"):
@@ -239,7 +246,7 @@ class Resolver:
                 start -= 1
             while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
                 end += 1
-            return self.doc[start:end]
+            return self.doc[_after_title(self.doc, start, head.i):end]
         start = head.i
         while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].dep_ in ("compound", "flat"):
             start -= 1
@@ -329,6 +336,8 @@ class Resolver:
         Names joined by "and" speak together ("answer Lindqvist and Moreau"): the speaker is both
         canonical names joined by "and", in the text's order, and no single entity."""
         res = self.resolve_one(head, named)
+        if res.entity is None and res.speaker is not None:
+            res = Resolution(self.full_name(res.speaker), None, res.mention, res.role)
         partners = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN" and not self.in_quote[c.i]]
         if res.entity is None or not partners or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
             return res
@@ -350,6 +359,12 @@ class Resolver:
             body = self.body_antecedent(head, organisations_only=low == "they")
             if body is not None:
                 return Resolution(body, None, mention)
+        if low == "i" and not self.in_quote[head.i]:
+            # the reporter's own "I": in a letter or an op-ed, the author the text signs it with
+            author = self.author(head.idx)
+            if author is not None:
+                known = [e for e in self.entities if any(names_compatible(author.split(), n) for n in e.names)]
+                return Resolution(known[0].canonical if known else author, known[0] if known else None, mention)
         if low in PERSONAL_PRONOUNS:
             entity = self.antecedent(head, PERSONAL_PRONOUNS[low])
             if entity is not None and not entity.gender_sure:
@@ -389,8 +404,17 @@ class Resolver:
         if is_role_word(head):
             entity = self.describe(head)
             if entity is not None:
-                self._description_is_role(entity, head)
+                if self._gives_office(entity, head):
+                    self._description_is_role(entity, head)
                 return Resolution(entity.canonical, entity, mention)
+        if head.pos_ == "NOUN" and head.lemma_.lower() in ISSUED_NOUNS:
+            # "the IMF report said", "Ana Berg’s statement said", "a complaint filed by the SEC": the
+            # document names who issued it
+            who = self.named_issuer(head)
+            if who is not None:
+                res = self.resolve(who)
+                if res.speaker is not None:
+                    return Resolution(res.speaker, res.entity, mention)
         if head.pos_ == "NOUN" and _definite(head):
             issuer = self.issuer(head)
             if issuer is not None:
@@ -399,7 +423,53 @@ class Resolver:
             org = self.organisation(head)
             if org is not None:
                 return Resolution(org, None, mention)
-        return Resolution(self.unnamed(head), None, mention)
+        speaker = self.unnamed(head)
+        return Resolution(speaker, None, mention, self.unnamed_role(head) if speaker else ())
+
+    def author(self, char: int) -> str | None:
+        """Who writes in the first person at ``char``: the signature line that closes a reader's letter
+        (a line that is only a name, after the letter), else the author's note that ends an op-ed
+        ("Jane Roe is a professor of …"). Read from the text: the parse may skip those lines."""
+        for line in self.text[char:].splitlines()[1:]:
+            m = _SIGNATURE.fullmatch(line.strip())
+            if m:
+                return m.group(1)
+        last = next((ln.strip() for ln in reversed(self.text.splitlines()) if ln.strip()), "")
+        m = _AUTHOR_NOTE.match(last)
+        return m.group(1) if m else None
+
+    def full_name(self, name: str) -> str:
+        """An organisation's acronym as the fullest name the article gives it: "IMF" is the
+        "International Monetary Fund" an earlier or later sentence spells out."""
+        if not _ACRONYM.fullmatch(name):
+            return name
+        if name not in self._acronyms:
+            self._acronyms[name] = next(
+                (full for full in (self.phrase(e.root) if e.root.dep_ != "compound" else e.text for e in self.orgs)
+                 if _initials(full) == name), name)
+        return self._acronyms[name]
+
+    def _gives_office(self, entity: Entity, head) -> bool:
+        """Whether a description that named ``entity`` states their office: when they have none yet, when
+        it is of the same kind as theirs, or when it introduced them before their name. "The veteran
+        Green party politician" said of a foreign minister is a variation, not his office."""
+        if not entity.roles or all(m[0] > head.idx for m in entity.mentions):
+            return True
+        words = [_expand(fold(w)) for role in entity.roles for part in role for w in part.text.replace("-", " ").split()]
+        return bool(_categories(head) & set().union(*(ROLE_CATEGORIES.get(w, frozenset()) for w in words)))
+
+    def unnamed_role(self, head) -> tuple[Span, ...]:
+        """"Estonia’s prime minister said", "a senior EU diplomat said": the description of an unnamed
+        speaker is their role, as the text words it (without article, number or possessive pronoun)."""
+        if not is_role_word(head) or self.in_quote[head.i]:
+            return ()
+        tokens = [t for t in self.doc[head.left_edge.i : head.i + 1]
+                  if t.dep_ != "det" and t.tag_ not in ("PRP$", "WP$", "CD") and not t.is_punct]
+        while tokens and tokens[0].tag_ == "POS":
+            tokens.pop(0)
+        if not tokens or not all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PART") for t in tokens):
+            return ()
+        return (Span.of(self.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1])),)
 
     def _description_is_role(self, entity: Entity, head) -> None:
         """"the Russian president" said it of Putin: a role the article gives him, in its words."""
@@ -473,10 +543,31 @@ class Resolver:
                     if g.dep_ == "pobj"]
             if t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUING_VERBS:
                 who += [c for c in t.head.children if c.dep_ in SUBJECT_DEPS]
+            named = self.named_issuer(t)  # "a Times article … the article said"
+            who += [named] if named is not None else []
             for w in who:
                 if w.pos_ in ("PROPN", "NOUN") and w.lemma_.lower() not in ISSUED_NOUNS:
                     return self.resolve(w)
             return None
+        return None
+
+    def named_issuer(self, head):
+        """The name a document's own phrase gives its issuer: a possessor ("Berg’s statement"), a name
+        in front of it ("the IMF report", "a Homeland Security memo") or the agent of "filed/issued by
+        X"; None when the phrase names nobody (a pronoun possessor is left to the pronoun rules)."""
+        for c in head.children:
+            if self.in_quote[c.i]:
+                continue
+            if c.dep_ == "poss" and c.pos_ == "PROPN":
+                return c
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i and c.ent_type_ not in NON_PERSON_ENTS:
+                return c
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        objs = [g for g in a.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+                        if objs:
+                            return objs[0]
         return None
 
     def unnamed(self, head) -> str | None:
@@ -564,11 +655,16 @@ class Resolver:
            or who has no role yet (the description then gives the role), a category match counting
            as much as a sentence of recency and each shared modifier half as much;
         3. else someone whose role shares its category (a headline's "Analyst" before any mention:
-           the most mentioned one)."""
+           the most mentioned one);
+        4. else, for a description that opens the story before anyone is named ("Germany’s foreign
+           minister has insisted …"), the person the next sentences name as speaking.
+        Never someone whose role names another country ("Latvian" for "Germany’s"), and never for an
+        indefinite description ("a senior diplomat", "other leaders"): that introduces someone new."""
         words = [t for t in self.doc[head.left_edge.i : head.i + 1] if not t.is_punct and t.dep_ not in ("det", "case")]
         cats = _categories(head)
-        if not cats:
+        if not cats or _indefinite(head):
             return None
+        countries = _countries(words)
         mods = {fold(t.text)[:4] for t in words if t.i != head.i and len(t.text) > 2}
         gender = GENDERED_NOUNS.get(head.lower_)
         heads = {head.lower_, head.lemma_.lower(), *ROLE_ABBREVIATIONS.get(head.lower_, "").split()[-1:]}
@@ -576,7 +672,7 @@ class Resolver:
         by_category: list[tuple[tuple, Entity]] = []
         roleless: list[Entity] = []
         for e in self.entities:
-            if gender and e.gender and e.gender != gender:
+            if gender and e.gender and e.gender != gender or self._other_country(e, countries):
                 continue
             if not e.roles:
                 roleless.append(e)
@@ -603,16 +699,75 @@ class Resolver:
                     scored.append((salient[id(e)][0], e))
             # "Trump charges … . The New York businessman says …": a description opening the sentence
             # names the salient person even when the article gave them another kind of role
-            if head.dep_ in SUBJECT_DEPS and head.left_edge.is_sent_start and _definite(head):
+            # "“…,” the veteran politician said" after naming the foreign minister: so may the subject
+            # of a reporting verb
+            if head.dep_ in SUBJECT_DEPS and _definite(head) and (
+                    head.left_edge.is_sent_start or is_reporting_token(head.head, strict=False)):
                 listed = {id(e) for _, e in by_category} | {id(e) for e in roleless}
                 for score, _, e in salient.values():
-                    if id(e) not in listed:
+                    if id(e) not in listed and not self._other_country(e, countries):
                         scored.append((score - OTHER_ROLE_PENALTY, e))
             if scored:
                 return max(scored, key=lambda x: x[0])[1]
-        if by_category:
-            return max(by_category, key=lambda x: x[0])[1]
+        return self._named_next(head, gender, countries) or (max(by_category, key=lambda x: x[0])[1] if by_category else None)
+
+    def _named_next(self, head, gender: str | None, countries: set[str]) -> Entity | None:
+        """A description nobody before it fits, as the subject of a reporting verb (news opens with
+        "Germany’s foreign minister has insisted …" and names her after): the first person the rest
+        of its sentence or the next ones make the subject of a reporting verb."""
+        if head.dep_ not in SUBJECT_DEPS or not (_definite(head) or any(c.dep_ == "poss" for c in head.children)):
+            return None
+        if any(m.start < head.idx for m in self._person_mentions):
+            return None  # someone was named before: the description is not the story's opening
+        last = self.sents[min(len(self.sents) - 1, self.sent_of[head.i] + CATAPHORA_REACH)].end
+        for m in self._person_mentions:
+            if m.start <= head.idx:
+                continue
+            if m.start >= self.doc[last - 1].idx:
+                break
+            e = m.entity
+            if m.subject == 1.0 and not (gender and e.gender and e.gender != gender) and not self._other_country(e, countries):
+                return e
         return None
+
+    def _other_country(self, e: Entity, countries: set[str]) -> bool:
+        """Whether ``e``'s roles name countries and none of the description's ("Latvian" for "Germany’s")."""
+        if not countries:
+            return False
+        theirs: set[str] = set()
+        for role in e.roles:
+            for part in role:
+                span = self.doc.char_span(part.start_char, part.end_char, alignment_mode="expand")
+                if span is not None:
+                    theirs |= _countries(span)
+        return bool(theirs) and not theirs & countries
+
+
+# A letter's signature: a line of two to four capitalised words ("Jane Roe.", "Mary-Ann O’Neil").
+_SIGNATURE = re.compile(r"((?:[A-Z][\w’'-]*\.?[ \t]){1,3}[A-Z][\w’'-]*[a-z][\w’'-]*)\.?")
+# An op-ed's closing author's note: "Jane Roe is …", "Jane Roe, a nurse, writes …".
+_AUTHOR_NOTE = re.compile(r"((?:[A-Z][\w’'-]*\.?[ \t]){1,3}[A-Z][\w’'-]*[a-z][\w’'-]*)(?:,[^,]{1,80},)?[ \t]+(?:is|was|writes|teaches|has been)\b")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+# Words an acronym skips ("Federal Bureau of Investigation": FBI).
+_ACRONYM_SKIPS = frozenset({"of", "the", "for", "and", "on", "in", "&"})
+
+
+def _initials(name: str) -> str:
+    """"International Monetary Fund" -> "IMF"; "" when a word is not capitalised."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIPS]
+    if not words or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def _after_title(doc, start: int, head: int) -> int:
+    """Where the name starts in an entity NER stretched over a title ("Dutch PM Rutte", "Foreign
+    Minister Ana Ruiz"): after its last role word, so the title is the person's role, not their name."""
+    for i in range(head - 1, start - 1, -1):
+        t = doc[i]
+        if is_role_word(t) or t.lower_ in NAME_TITLES:
+            return i + 1
+    return start
 
 
 def _subject_weight(head) -> float:
@@ -629,6 +784,22 @@ def _subject_weight(head) -> float:
 def _expand(word: str) -> str:
     """A role word written short ("gov.", "sen.") as the word a description would use."""
     return ROLE_ABBREVIATIONS.get(word, word).split()[-1]
+
+
+def _indefinite(head) -> bool:
+    """"a senior diplomat", "other leaders", "one official": a phrase that brings in someone new."""
+    return not _definite(head) and any(c.dep_ in ("det", "amod", "nummod") and c.lower_ in INDEFINITE_WORDS
+                                       for c in head.children)
+
+
+def _countries(tokens) -> set[str]:
+    """The countries a phrase's words name ("Germany’s", "Latvian", "Dutch"), as comparable keys."""
+    out = set()
+    for t in tokens:
+        w = fold(_strip_possessive(t.text)).rstrip(".")
+        if t.ent_type_ in ("GPE", "NORP") and t.pos_ in ("PROPN", "ADJ") and w not in NOT_NATIONS:
+            out.add(COUNTRY_KEYS.get(w, w[:3]))
+    return out
 
 
 def _definite(head) -> bool:

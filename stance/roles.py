@@ -14,10 +14,12 @@ A role is a tuple of spans because the last form is not contiguous.
 """
 from __future__ import annotations
 
-from .lexicons.roles import is_role_noun
+from .lexicons.roles import RELATIONAL_ROLES, is_role_noun
 from .cues import is_reporting_token
 from .model import Span
 
+# An office outranks a relation to someone else ("counterpart") whatever their lengths.
+RELATIONAL_PENALTY = 10
 PRE_NAME_DEPS = ("compound", "amod", "nmod", "nummod", "npadvmod")
 _EDGE_PUNCT = set(",;:-–—()\"'“”‘’")
 
@@ -28,7 +30,10 @@ def is_role_word(t) -> bool:
 
 def _trim(tokens) -> list:
     tokens = list(tokens)
-    while tokens and (tokens[0].text in _EDGE_PUNCT or tokens[0].dep_ == "det" or tokens[0].is_space):
+    # "his Australian counterpart", "whose spokesperson": the possessive pronoun points back to someone
+    # else in the sentence; the role is the words after it
+    while tokens and (tokens[0].text in _EDGE_PUNCT or tokens[0].dep_ == "det" or tokens[0].is_space
+                      or tokens[0].tag_ in ("PRP$", "WP$")):
         tokens.pop(0)
     while tokens and (tokens[-1].text in _EDGE_PUNCT or tokens[-1].is_space):
         tokens.pop()
@@ -66,14 +71,20 @@ def _run(doc, start: int, step: int, allowed: tuple[str, ...], limit: int) -> li
     i = start
     while 0 <= i < len(doc) and len(out) < limit:
         t = doc[i]
-        # "Retired", "newly appointed": participles tagged VBN belong to titles too.
-        if t.is_space or not (t.pos_ in allowed or t.text in ("-", "–") or (step < 0 and t.tag_ == "VBN")):
+        # "Retired", "newly appointed": participles tagged VBN belong to titles too, as modifiers
+        # only ("had told President Putin": the verb whose object the name is is no title)
+        if t.is_space or not (t.pos_ in allowed or t.text in ("-", "–") or (step < 0 and _participle_modifier(t))):
             break
         if out and not _same_line(*sorted((out[-1], t), key=lambda x: x.i)):
             break
         out.append(t)
         i += step
     return out if step > 0 else out[::-1]
+
+
+def _participle_modifier(t) -> bool:
+    """A participle modifying a title word ("Retired", "appointed"), not a verb governing the name."""
+    return t.tag_ == "VBN" and t.dep_ in ("amod", "compound", "nmod") and t.head.i > t.i
 
 
 def _title_back(doc, end: int) -> list:
@@ -146,6 +157,42 @@ def of_phrase(doc, name_end: int) -> list:
     return [doc[name_end], *rest] if rest else []
 
 
+_AS_ROLE_POS = ("DET", "ADJ", "NOUN", "PROPN", "PART")
+
+
+def _personal(t) -> bool:
+    """A word of a person's name: NER's PERSON, or a name it left untagged ("talks with Ruiz")."""
+    return t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and not t.ent_type_
+
+
+def as_role(doc, name) -> list:
+    """ "As Finland’s foreign minister, Haavisto …", "… talks with Wong on her first visit as Australia’s
+    foreign minister": an "as" phrase ending in a role word is the role of the person it opens the
+    sentence for, or else of the last person named before it in the sentence."""
+    sent = name.root.sent
+    opener = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    for t in sent:
+        if t.lower_ != "as" or t.dep_ == "mark" or t.i + 1 >= len(doc):
+            continue  # "as the nominee looks to …" opens a clause about someone, not a role
+        run = _run(doc, t.i + 1, 1, _AS_ROLE_POS, MAX_TITLE_TOKENS)
+        if run and run[0].tag_ == "POS":
+            continue
+        while run and not is_role_word(run[-1]):
+            run.pop()
+        if not run or run[-1].dep_ in ("nsubj", "nsubjpass") or run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].lower_ == "of" or any(
+                x.ent_type_ == "PERSON" for x in run):
+            continue
+        if t.i == opener.i:
+            after = [x for x in sent if x.i > run[-1].i and _personal(x)]
+            if after and name.start <= after[0].i < name.end:
+                return run
+        elif t.i >= name.end:
+            before = [x for x in sent if x.i < t.i and _personal(x)]
+            if before and name.start <= before[-1].i < name.end:
+                return run
+    return []
+
+
 def role_candidates(doc, text: str, name) -> list[tuple[Span, ...]]:
     """Role phrases around one mention of a named person (``name`` is the span of the name)."""
     out: list[tuple[Span, ...]] = []
@@ -167,6 +214,9 @@ def role_candidates(doc, text: str, name) -> list[tuple[Span, ...]]:
             out.append((span,))
     # the parse may split "Finland’s president" into two appositions: the words keep it whole
     span = _span(text, comma_title_after(doc, name.end))
+    if span and (span,) not in out:
+        out.append((span,))
+    span = _span(text, as_role(doc, name))
     if span and (span,) not in out:
         out.append((span,))
     if head.dep_ == "appos" and head.head.i < name.start and is_role_word(head.head):
@@ -194,16 +244,25 @@ def description_before(doc, text: str, char: int) -> tuple[Span, ...]:
             continue
         for s in v.children:
             if s.dep_ == "nsubj" and is_role_word(s) and not s.ent_type_ == "PERSON":
-                tokens = [t for t in s.subtree if not t.is_punct]
+                # "representative of the Treasury Ramin Toloui", "Malaysia’s foreign minister,
+                # Saifuddin Abdullah": the role ends where the person's name begins
+                tokens = []
+                for t in s.subtree:
+                    if t.i > s.i and t.ent_type_ == "PERSON":
+                        break
+                    if not t.is_punct:
+                        tokens.append(t)
                 span = _span(text, tokens)
                 return (span,) if span else ()
     return ()
 
 
 def informativeness(role: tuple[Span, ...]) -> int:
-    """Content words in the role: more says more."""
+    """Content words in the role: more says more. A role that only relates the person to someone
+    else ("his Australian counterpart") says less than any office the article gives them."""
     words = [w for part in role for w in part.text.replace("-", " ").split() if w.lower() not in ("the", "of", "a", "an")]
-    return len(words)
+    relational = any(w.lower().strip(",") in RELATIONAL_ROLES for w in words[-1:])
+    return len(words) - (RELATIONAL_PENALTY if relational else 0)
 
 
 def best_role(candidates: list[tuple[Span, ...]]) -> tuple[Span, ...]:

@@ -195,8 +195,9 @@ def attribution(nlp, text):
         # a parenthetical cue inside the clause it reports
         ("During her years in office, Mayor Lena Voss said, most residents have come to believe "
          "“that the river can be saved and that it must be.”", "that the river", "Lena Voss"),
+        # (the memo speaks for the Treasury its own phrase names)
         ("The main rule of the scheme is a “lawful source of income,” as a Treasury memo put it.",
-         "lawful source of income,", "memo"),
+         "lawful source of income,", "Treasury"),
         # the author of a statement that calls something by a name
         ("After the vote, the city council issued a statement calling the plan “a betrayal of every tenant.”",
          "a betrayal of every tenant.", "council"),

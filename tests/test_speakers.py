@@ -153,6 +153,37 @@ def test_sentence_opening_description_names_the_salient_person_of_another_role(n
     assert only(nlp, text).speaker == "Peter Varga"
 
 
+def test_an_indefinite_description_is_someone_new(nlp):
+    text = ("Ana Ruiz, the EU foreign affairs chief, spoke in Brussels on Monday. "
+            "“The mood has shifted,” a senior EU diplomat said.")
+    assert only(nlp, text).speaker == "senior EU diplomat"
+
+
+def test_a_description_never_names_someone_of_another_country(nlp):
+    text = ("Latvia’s prime minister, Edgars Kalns, spoke first. “We are ready,” Kalns said. "
+            "Estonia’s prime minister last week called for “more soldiers” in the region.")
+    assert [q.speaker for q in quotes(nlp, text)] == ["Edgars Kalns", "Estonia’s prime minister"]
+
+
+def test_an_opening_description_is_the_person_named_speaking_next(nlp):
+    text = ("Germany’s foreign minister has insisted there is “no taboo” over tanks. “We will help,” said "
+            "Anna Vogt at a press conference in Riga.")
+    (first, _) = quotes(nlp, text)
+    assert (first.speaker, role(first)) == ("Anna Vogt", "Germany’s foreign minister")
+
+
+def test_a_speaking_description_of_another_kind_names_the_salient_person_not_their_office(nlp):
+    text = ("Finland’s foreign minister, Pekka Laine, spoke to reporters on Thursday. "
+            "“Our security has changed,” the veteran Green party politician said.")
+    q = only(nlp, text)
+    assert (q.speaker, role(q)) == ("Pekka Laine", "Finland’s foreign minister")
+
+
+def test_an_unnamed_speakers_description_is_their_role(nlp):
+    q = only(nlp, "Prices rose. “We wait and see,” a senior EU diplomat said on Friday.")
+    assert (q.speaker, role(q)) == ("senior EU diplomat", "senior EU diplomat")
+
+
 def test_definite_organisation_noun_names_the_organisation(nlp):
     text = (
         "The Commission on Presidential Debates announced the rules on Monday.\n"
@@ -167,6 +198,41 @@ def test_statement_speaks_for_whoever_issued_it(nlp):
     assert quote.speaker == "Nordic Council"
     # the mention stays where the text names this quote's source: the statement
     assert quote.speaker_mention.text.endswith("statement") and quote.speaker_mention.start_char > text.index("”")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prices rose again. A Treasury memo warned that the loans were “being abused”.", "Treasury"),
+        ("Prices rose again. Olga Marsh’s letter said the plan was “a disaster”.", "Olga Marsh"),
+        ("Prices rose. A complaint filed by Halden Capital said the fund was “a fraud”.", "Halden Capital"),
+    ],
+)
+def test_a_document_speaks_for_the_issuer_its_own_phrase_names(nlp, text, expected):
+    assert only(nlp, text).speaker == expected
+
+
+def test_a_later_document_speaks_for_the_issuer_named_with_it_before(nlp):
+    text = "A Globe article last week covered the talks. The article said they had “collapsed”."
+    assert only(nlp, text).speaker == "Globe"
+
+
+def test_an_acronym_speaks_under_the_full_name_the_article_gives(nlp):
+    text = ("The International Monetary Fund cut its forecast on Tuesday. "
+            "The IMF said that growth was “unacceptably slow”.")
+    assert only(nlp, text).speaker == "International Monetary Fund"
+
+
+def test_the_first_person_of_a_letter_is_the_name_that_signs_it(nlp):
+    text = ("LETTERS.\n\nThe vote was a farce. I wrote to the council and told them, \"You cannot hide this.\"\n\n"
+            "Marta Keel.\n\nBergen, Nor.\n\nThe roads are worse. I said, \"Enough is enough, friends.\"\n\nTom Reyes.\n")
+    assert [q.speaker for q in quotes(nlp, text)] == ["Marta Keel", "Tom Reyes"]
+
+
+def test_the_first_person_of_an_op_ed_is_the_author_its_closing_note_names(nlp):
+    text = ("My town\n\nI grew up by the harbour. When the mill closed I said, \"We will build again.\"\n\n"
+            "Marta Keel is a writer and teacher in Bergen.\n")
+    assert only(nlp, text).speaker == "Marta Keel"
 
 
 # -- roles -------------------------------------------------------------------------------------------------
@@ -189,6 +255,48 @@ def test_lowercase_titles_on_either_side_of_the_name(nlp, text, speaker, expecte
 def test_a_list_of_people_is_not_a_title(nlp):
     text = "Recep Erdem, along with Foreign Minister Mevlut Karaoglu, said: “We will decide soon.”"
     assert role(only(nlp, text)) != "along with Foreign Minister Mevlut Karaoglu"
+
+
+def test_a_possessive_pronoun_is_not_part_of_the_role(nlp):
+    text = "Ola Brekke thanked his former chief of staff, Nils Dahl. “It was time,” Dahl said."
+    assert role(only(nlp, text)) == "former chief of staff"
+
+
+def test_a_verb_before_a_titled_name_is_not_part_of_the_title(nlp):
+    text = "Mr Omar said he had warned President Kovac in talks. “We will not move,” Kovac said."
+    assert role(only(nlp, text)) == "President"
+
+
+def test_a_role_described_before_the_name_ends_where_the_name_begins(nlp):
+    text = ("Meanwhile, envoy of the Regional Water Authority Tomas Kerr said the rivers were low. "
+            "“We will build two dams,” Kerr said.")
+    q = only(nlp, text)
+    assert (q.speaker, role(q)) == ("Tomas Kerr", "envoy of the Regional Water Authority")
+
+
+def test_a_title_inside_the_name_entity_is_the_role_not_the_name(nlp):
+    text = "The treaty is dead, says Danish PM Holm. “We lose our seat at the table,” said Holm."
+    q = only(nlp, text)
+    assert (q.speaker, role(q)) == ("Holm", "Danish PM")
+
+
+def test_an_office_outranks_a_relation_to_someone_else(nlp):
+    text = ("Omar Ali met his Spanish counterpart, Ana Ruiz. Ali told reporters he raised concerns in a long "
+            "discussion with Ruiz on her first visit to the capital as Spain’s foreign minister. "
+            "“We listened,” Ruiz said.")
+    q = only(nlp, text)
+    assert (q.speaker, role(q)) == ("Ana Ruiz", "Spain’s foreign minister")
+
+
+def test_an_as_phrase_opening_the_sentence_is_the_role_of_the_person_it_introduces(nlp):
+    text = "As Norway’s defence minister, Lars Moen, 58, may soon oversee a change. “We are ready,” Moen said."
+    assert role(only(nlp, text)) == "Norway’s defence minister"
+
+
+def test_as_opening_a_clause_is_not_a_role(nlp):
+    text = ("Ivo Marek advised Eva Stone on Friday, as the party leader looks to win back voters. "
+            "“Listen to them,” Marek said.")
+    assert role(only(nlp, text)) != "party leader"
 
 
 # -- run-on text (no paragraph breaks) ------------------------------------------------------------------

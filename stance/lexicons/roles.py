@@ -37,6 +37,11 @@ _add("business", "businessman", "businesswoman", "entrepreneur", "tycoon", "mogu
 
 ROLE_NOUNS = frozenset(ROLE_CATEGORIES)
 
+# Role nouns that relate a person to someone else rather than name their office: a role ending in one
+# yields to any other role the article gives ("his Australian counterpart" / "Australia’s foreign minister").
+RELATIONAL_ROLES = frozenset({"counterpart", "counterparts", "colleague", "colleagues", "successor", "predecessor",
+                              "ally", "rival", "opponent"})
+
 # Abbreviations that stand for a longer role.
 ROLE_ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister", "sec-gen": "secretary-general",
                       "mp": "member of parliament", "gen.": "general", "gen": "general", "col.": "colonel",
@@ -65,3 +70,21 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 # Gendered role nouns (a small, safe set).
 GENDERED_NOUNS = {"spokesman": "m", "spokeswoman": "f", "congressman": "m", "congresswoman": "f", "chairman": "m",
                   "chairwoman": "f", "king": "m", "queen": "f", "businessman": "m", "businesswoman": "f"}
+
+# Words that make a description introduce someone new rather than name someone the text has named.
+INDEFINITE_WORDS = frozenset({"a", "an", "another", "other", "one", "some"})
+
+# Countries are compared by the first three letters of their name or adjective (Germany/German,
+# Latvia/Latvian, Finland/Finnish); these do not share them.
+COUNTRY_KEYS = {
+    "danish": "den", "irish": "ire", "dutch": "net", "holland": "net", "french": "fra", "british": "uk", "britain": "uk",
+    "uk": "uk", "english": "uk", "scottish": "uk", "welsh": "uk", "american": "us", "us": "us", "u.s": "us",
+    "america": "us", "european": "eu", "eu": "eu", "swiss": "swi", "belgian": "bel", "kiwi": "new",
+}
+
+# Groups NER tags as nationalities (NORP) that say nothing of a country: parties, creeds, blocs.
+NOT_NATIONS = frozenset(
+    "republican republicans democrat democrats democratic conservative conservatives labour liberal liberals green "
+    "greens socialist socialists communist communists christian christians catholic catholics muslim muslims jewish "
+    "jews protestant evangelical tory tories libertarian progressive centrist nationalist western eastern".split()
+)
