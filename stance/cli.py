@@ -317,7 +317,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     for path in args.targets or ():
         known.update({t.name: t for t in load_targets_toml(path)})
     priors = _none_shares(args.none_share or [], sorted({e.target for e in examples}))
-    lexicon = None if args.no_lexicon else LexiconClassifier(contrary=False)  # as linear.v1 reads it
+    # As linear.v1 reads a corpus item: without the entity-to-proposition transfer, which linear.v1
+    # makes only in an article that discusses the proposition (an item is one or two sentences).
+    lexicon = None if args.no_lexicon else LexiconClassifier(contrary=False)
     model = train(
         examples, known, C=args.C, seed=args.seed, priors=priors, lexicon=lexicon, holdout=args.holdout, rules=args.rule or (),
         sources=[os.path.basename(p) for p in args.data], progress=None if args.quiet else lambda m: say("info", m),

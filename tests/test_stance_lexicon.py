@@ -147,3 +147,38 @@ def test_invalid_targets_file_says_what_is_wrong(tmp_path, content, message):
 def test_missing_targets_file():
     with pytest.raises(InputError, match="cannot read"):
         load_targets_toml("/nonexistent/t.toml")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ankara could withdraw from NATO within a year.", True),
+        ("Some in Turkey want to leave the North Atlantic alliance.", True),
+        ("Turkey received the first S-400 batteries in July.", True),
+        ("Finland will join NATO at the summit.", False),
+        ("The Russian army was quite far away from NATO's borders.", False),  # "quite" is not "quit"
+    ],
+)
+def test_an_article_discusses_moving_away_only_when_it_says_so(text, expected):
+    from stance.classifiers.lexicon import _builtin, discusses
+
+    assert discusses(_builtin("alliance_shift"), _builtin("NATO"), text) is expected
+
+
+def test_topical_contrary_reads_support_for_nato_against_leaving_only_in_such_an_article():
+    from stance.classifiers.lexicon import LexiconClassifier, _builtin
+    from stance.classify import StanceItem
+
+    quote = "NATO stands in solidarity with Turkey."
+    shift = _builtin("alliance_shift")
+    topical = LexiconClassifier(contrary="topical")
+
+    def label(document: str) -> str:
+        start = document.index(quote)
+        item = StanceItem(quote, start, shift, quote, start, document, 0, document=document)
+        return topical.classify([item])[0].label
+
+    assert label("Erdogan said Turkey could withdraw from NATO. " + quote) == "against"
+    assert label("The summit in Madrid opened on Tuesday. " + quote) == "none"
+    with pytest.raises(ValueError):
+        LexiconClassifier(contrary="sometimes")

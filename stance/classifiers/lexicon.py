@@ -438,10 +438,13 @@ class LexiconClassifier:
 
     name = NAME
 
-    def __init__(self, nlp=None, *, contrary: bool = True) -> None:
+    def __init__(self, nlp=None, *, contrary: bool | str = True) -> None:
         self._nlp = nlp
         # whether support for the entity a proposition would leave counts against the proposition
-        # ("NATO stands in solidarity" → against leaving NATO)
+        # ("NATO stands in solidarity" → against leaving NATO): always (True), never (False), or
+        # only in a document that discusses the proposition itself ("topical", see discusses)
+        if contrary not in (True, False, "topical"):
+            raise ValueError(f"contrary must be True, False or 'topical', not {contrary!r}")
         self.contrary = contrary
 
     @property
@@ -494,7 +497,7 @@ class LexiconClassifier:
         target = item.target
         if target.kind == "proposition":
             score = score_proposition(doc, target, speaker)
-            contrary = CONTRARY_ENTITY.get(target.name) if self.contrary else None
+            contrary = CONTRARY_ENTITY.get(target.name) if self._contrary_applies(item) else None
             if not score.evidence and contrary:
                 entity = _entity_score(doc, _builtin(contrary), item, speaker, frame)
                 if entity.value >= DECISION_THRESHOLD:
@@ -503,6 +506,53 @@ class LexiconClassifier:
         else:
             score = _entity_score(doc, target, item, speaker, frame)
         return _prediction(score, offset, item)
+
+
+    def _contrary_applies(self, item: StanceItem) -> bool:
+        if self.contrary == "topical":
+            contrary = CONTRARY_ENTITY.get(item.target.name)
+            return contrary is not None and discusses(item.target, _builtin(contrary), item.document or item.text)
+        return bool(self.contrary)
+
+
+# A departure word ("withdraw", "leave") this many words or fewer before the entity it leaves.
+_DEPARTURE_GAP_WORDS = 3
+
+
+def discusses(proposition: Target, entity: Target, text: str) -> bool:
+    """Whether ``text`` states the proposition itself: one of its aliases ("S-400", "new union") or
+    a departure from ``entity`` ("withdraw from NATO"). Only in such an article is a quote's support
+    for the entity a stance against leaving it; elsewhere (news of the alliance's summits, its
+    enlargement) praise of NATO says nothing about anyone moving away from it."""
+    return _discusses(proposition.aliases, entity.aliases + entity.implied, text)
+
+
+@functools.lru_cache(maxsize=64)
+def _discusses(aliases: tuple[str, ...], entity: tuple[str, ...], text: str) -> bool:
+    # cached: every quote of a document asks this of the same (whole) document
+    named = _regex(aliases)
+    if named is not None and named.search(text):
+        return True
+    leaves = _departure_regex(entity)
+    return leaves is not None and leaves.search(text) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _departure_regex(entity: tuple[str, ...]):
+    what = _regex(entity)
+    if what is None:
+        return None
+    verbs = "|".join(_inflected(w) for w in sorted(_DEPARTURE, key=len, reverse=True))
+    gap = rf"(?:\W+\w+){{0,{_DEPARTURE_GAP_WORDS}}}?\W+"
+    return re.compile(rf"\b(?:{verbs})\b{gap}(?:{what.pattern})", what.flags | re.IGNORECASE)
+
+
+def _inflected(word: str) -> str:
+    """A regex for ``word`` and its regular inflections ("leaving", "quits", "withdrawal"), but not
+    for other words that start with it ("quite")."""
+    if word.endswith("e"):
+        return re.escape(word[:-1]) + "(?:e|es|ed|ing)"
+    return re.escape(word) + "(?:s|es|ed|ing|ting|al)?"
 
 
 def _span_of(reuse, item: StanceItem, offset: int, text: str):

@@ -204,9 +204,10 @@ class LinearClassifier:
     def __init__(self, model: "str | Path | LinearModel | None" = None, lexicon: LexiconClassifier | None = None) -> None:
         self._model_source = model
         self._model: LinearModel | None = model if isinstance(model, LinearModel) else None
-        # Without the lexicon's transfer from an entity to a proposition: on news, support for NATO
-        # is not read as a stance against leaving it.
-        self.lexicon = lexicon or LexiconClassifier(contrary=False)
+        # The lexicon's transfer from an entity to a proposition only in an article that discusses
+        # the proposition: there support for NATO is a stance against leaving it (the seed articles
+        # on Turkey's S-400s and a Turkish exit); in other news (summits, enlargement) it is not.
+        self.lexicon = lexicon or LexiconClassifier(contrary="topical")
 
     @property
     def model(self) -> LinearModel:
