@@ -235,7 +235,7 @@ def _reported_item(r: Reported, res, parsed, text: str, paras) -> _Attributed:
     item = _Attributed(Quote(content=content, outer=content, kind="indirect", paragraph=para, parts=parts))
     cue = parsed[r.cue_start : r.cue_end]
     item.cue = Span.of(text, cue.start_char, cue.end_char)
-    item.entity, item.speaker, item.mention = res.entity, res.speaker, res.mention
+    item.entity, item.speaker, item.mention, item.role = res.entity, res.speaker, res.mention, res.role
     item.method, item.confidence = r.method, r.confidence
     return item
 
