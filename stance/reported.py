@@ -29,8 +29,10 @@ from .cues import CueFinder, speaker_like
 from .lexicons.reporting import (
     ACCORDING_TO,
     DIRECTIVE_VERBS,
+    DOCUMENT_NOUNS,
     EVIDENTIAL_VERBS,
     OBJECT_SPEECH_VERBS,
+    PERSON_NOUNS,
     PREPOSITION_SPEECH,
     SPEECH_NOUN_PREPOSITIONS,
     SPEECH_NOUNS,
@@ -122,11 +124,11 @@ def _frames(finder: CueFinder, t):
         for prep in PREPOSITION_SPEECH.get(lemma, ()):
             yield from _preposition(t, prep, cue, speaker.i)
         yield from _colon(finder, t, cue, speaker.i)
-        if lemma in OBJECT_SPEECH_VERBS:
+        if lemma in OBJECT_SPEECH_VERBS and _can_speak(speaker):
             yield from _object(t, cue, speaker.i)
     elif t.lower_ == ACCORDING_TO[0][0] and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == ACCORDING_TO[0][1]:
         yield from _according_to(finder, t)
-    elif t.pos_ == "NOUN" and t.lemma_.lower() in SPEECH_NOUNS:
+    elif t.pos_ == "NOUN" and (t.lemma_.lower() in SPEECH_NOUNS or t.lemma_.lower() in DOCUMENT_NOUNS):
         yield from _speech_noun(finder, t)
 
 
@@ -151,6 +153,13 @@ def _marked_as(v) -> bool:
 # How far up the parse a verb of speech with no subject of its own may look for one ("refuses to
 # discuss names, aside from saying …": through the preposition and the adverb to "refuses").
 GOVERNOR_STEPS = 4
+
+
+def _can_speak(t) -> bool:
+    """Whether the subject of an ambiguous verb of speech ("threaten", "reject", "call") can be a speaker:
+    "such a framework would not threaten …" is no statement. A name, entity, role, source noun or pronoun
+    can; so can a plural ("critics", "doctors": taken for people) and a noun for people."""
+    return speaker_like(t) or t.tag_ in ("NNS", "PRP", "WDT", "WP") or t.lemma_.lower() in PERSON_NOUNS
 
 
 def _gerund(t) -> bool:
@@ -178,7 +187,8 @@ def _withheld(v) -> bool:
     urged to make ("demanded that Ukraine declare itself neutral", "urged Kyiv to announce …")."""
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in WITHHELD_SPEECH:
         return True
-    if v.tag_ == "VB" and v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() in DIRECTIVE_VERBS:
+    # the subjunctive ("that Ukraine declare") is often tagged as a present tense: VBP too
+    if v.tag_ in ("VB", "VBP") and v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() in DIRECTIVE_VERBS:
         return True
     negated = any(c.dep_ == "neg" for c in v.children)
     return negated and any(
@@ -288,16 +298,26 @@ def _without_range(head, c0: int, c1: int) -> tuple[tuple[int, int], ...]:
 
 
 def _speech_noun(finder: CueFinder, n):
-    """"Lavrov's claim that Nato provoked the war": the that-clause, with the possessor as speaker;
-    "Lavrov's comments on the summit": the prepositional phrase's object."""
-    owners = [c for c in n.children if c.dep_ == "poss" and not finder.in_quote[c.i] and c.lower_ not in _NOT_OWNERS]
-    if not owners:
+    """"Lavrov's claim that Nato provoked the war": the that-clause, with the possessor as speaker (or the
+    name before the noun: "a New York Times report that …"); "Lavrov's comments on the summit": the
+    prepositional phrase's object. A document ("a Times report that …") reports its that-clause only."""
+    owner = _noun_owner(finder, n)
+    if owner is None:
         return
     for c in n.children:
-        if c.dep_ in ("acl", "ccomp") and c.i > n.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-            yield Reported((_range(c),), n.i, n.i + 1, owners[0].i, "reported.speech_noun")
-        elif c.dep_ == "prep" and c.i == n.i + 1 and c.lower_ in SPEECH_NOUN_PREPOSITIONS and any(g.dep_ == "pobj" for g in c.children):
-            yield Reported(((_after(c), _range(c)[1]),), n.i, c.i + 1, owners[0].i, "reported.speech_noun")
+        if c.dep_ in ("acl", "ccomp", "relcl") and c.i > n.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            # a "that" tagged as a subordinator, not a relative pronoun: "the report that he wrote" is no content
+            yield Reported((_range(c),), n.i, n.i + 1, owner.i, "reported.speech_noun")
+        elif c.dep_ == "prep" and n.lemma_.lower() in SPEECH_NOUNS and c.i == n.i + 1 and c.lower_ in SPEECH_NOUN_PREPOSITIONS and any(g.dep_ == "pobj" for g in c.children):
+            yield Reported(((_after(c), _range(c)[1]),), n.i, c.i + 1, owner.i, "reported.speech_noun")
+
+
+def _noun_owner(finder: CueFinder, n):
+    """Who a noun of speech belongs to: its possessor ("Lavrov's claim"), or a name compounded with it
+    ("a Times report", "the Kremlin statement")."""
+    owners = [c for c in n.children if c.dep_ == "poss" and not finder.in_quote[c.i] and c.lower_ not in _NOT_OWNERS]
+    names = [c for c in n.children if c.dep_ == "compound" and c.pos_ == "PROPN" and not finder.in_quote[c.i]]
+    return owners[0] if owners else names[-1] if names else None
 
 
 # Possessors that are not speakers: "its own statement" (the body is elsewhere), "one's words".

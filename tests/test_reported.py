@@ -88,6 +88,23 @@ def test_speech_noun_with_possessor():
     assert q.text == "the base had been sold" and q.speaker == "Lena Holm"
 
 
+def test_document_named_by_a_compound_reports_its_that_clause():
+    found = indirect("The minister pointed to a Baltic Times report that the depot had been emptied.")
+    # what the minister pointed to, and inside it what the report says
+    assert [(q.text, q.attribution.method) for q in found] == [
+        ("a Baltic Times report that the depot had been emptied", "reported.preposition"),
+        ("the depot had been emptied", "reported.speech_noun"),
+    ]
+    assert found[1].speaker_mention.text.endswith("Times")
+    assert indirect("The report that he wrote was long.") == []
+
+
+def test_a_thing_is_no_speaker_of_an_ambiguous_verb():
+    assert indirect("Such a framework would not threaten the sovereignty of its neighbours.") == []
+    q = only("Several critics rejected the new budget rules.")
+    assert q.text == "the new budget rules"
+
+
 def test_colon_then_paragraph_without_marks():
     text = "The governor, Ruth Adler, added:\nThe plan has no money behind it. It will fail by spring.\nOther news."
     q = only(text)

@@ -218,6 +218,16 @@ EVIDENTIAL_VERBS = frozenset(
 # say, not what they said ("demanded that Ukraine declare itself neutral").
 DIRECTIVE_VERBS = frozenset("demand insist urge ask call press push want need require request beg implore".split())
 
+# Nouns for people that are not roles: with them as subject a verb of speech is speech ("the woman
+# disputes …", "a critic likened …"); a thing as subject ("the plan rejected …") is not.
+PERSON_NOUNS = frozenset(
+    """
+    man woman men women person people child parent mother father wife husband son daughter brother sister
+    friend partner neighbour neighbor critic opponent rival supporter ally judge doctor lawyer expert analyst
+    nobody somebody someone everyone everybody anyone anybody union group
+    """.split()
+)
+
 # Verbs above the reporting verb that say it did not happen: "declined to say whether …".
 WITHHELD_SPEECH = frozenset("decline refuse fail".split())
 
