@@ -112,6 +112,11 @@ def test_colon_then_paragraph_without_marks():
     assert q.paragraph == 1
 
 
+def test_an_office_speaks_in_a_statement():
+    q = only("Nadia Rahimi's office said in a statement that the embassy would reopen in May.")
+    assert q.text == "the embassy would reopen in May" and q.speaker_mention.text == "Nadia Rahimi's office"
+
+
 def test_passive_with_agent():
     q = only("It was announced by the ministry that the border crossing would reopen.")
     assert q.text == "the border crossing would reopen" and q.speaker_mention.text.endswith("ministry")
