@@ -30,6 +30,7 @@ from .lexicons.reporting import (
     ACCORDING_TO,
     DIRECTIVE_VERBS,
     DOCUMENT_NOUNS,
+    HOSTING_PREPOSITIONS,
     EVIDENTIAL_VERBS,
     OBJECT_SPEECH_VERBS,
     PERSON_NOUNS,
@@ -124,7 +125,7 @@ def _frames(finder: CueFinder, t):
         for prep in PREPOSITION_SPEECH.get(lemma, ()):
             yield from _preposition(t, prep, cue, speaker.i)
         yield from _colon(finder, t, cue, speaker.i)
-        if lemma in OBJECT_SPEECH_VERBS and _can_speak(speaker):
+        if lemma in OBJECT_SPEECH_VERBS and _can_speak(speaker) and not _hosting(t, lemma):
             yield from _object(t, cue, speaker.i)
     elif t.lower_ == ACCORDING_TO[0][0] and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == ACCORDING_TO[0][1]:
         yield from _according_to(finder, t)
@@ -147,12 +148,20 @@ def _clauses(v) -> list:
 def _marked_as(v) -> bool:
     """"As many experts have pointed out, …", "Hawaii, as one adviser pointed out, does not …": a cue
     clause opened by "as" set into what it reports."""
-    return any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
+    # "as her government defends its approach" is a clause of time or reason with an object of its own,
+    # not a cue set into the sentence
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in v.children)
 
 
 # How far up the parse a verb of speech with no subject of its own may look for one ("refuses to
 # discuss names, aside from saying …": through the preposition and the adverb to "refuses").
 GOVERNOR_STEPS = 4
+
+
+def _hosting(v, lemma: str) -> bool:
+    """"welcomed the leaders to the White House": receiving guests, not a statement."""
+    return any(c.dep_ == "prep" and c.lower_ in HOSTING_PREPOSITIONS.get(lemma, ()) for c in v.children)
 
 
 def _can_speak(t) -> bool:
@@ -239,6 +248,8 @@ def _colon(finder: CueFinder, v, cue, speaker: int):
     if end >= len(doc) or doc[end].text != ":":
         return
     text, start = finder.text, doc[end].idx + 1
+    if any(q.depth == 0 and 0 <= q.outer.start_char - start <= 3 for q in finder.quotes):
+        return  # "X said: “…”": the quotation is the statement, and a direct one
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
     if text[start:line_end].strip():

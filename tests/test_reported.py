@@ -54,6 +54,17 @@ def test_as_clause_is_parenthetical():
     assert q.text == "the budget cannot cover a second carrier" and q.speaker == "Ines Duarte"
 
 
+def test_an_as_clause_with_an_object_is_no_cue():
+    found = indirect("Sofia Reyes said the plan was sound, as her party defends its record on spending.")
+    assert [(q.text, q.speaker) for q in found] == [
+        ("the plan was sound, as her party defends its record on spending", "Sofia Reyes")]
+
+
+def test_welcoming_guests_is_not_a_statement():
+    assert indirect("Mayor Tom Berg welcomed the two delegations to the city hall.") == []
+    assert only("Tom Berg welcomed the decision to reopen the port.").text == "the decision to reopen the port"
+
+
 def test_according_to():
     q = only("According to Rafael Ortiz, the drills will end on Friday.")
     assert q.text == "the drills will end on Friday" and q.speaker == "Rafael Ortiz"

@@ -218,6 +218,10 @@ EVIDENTIAL_VERBS = frozenset(
 # say, not what they said ("demanded that Ukraine declare itself neutral").
 DIRECTIVE_VERBS = frozenset("demand insist urge ask call press push want need require request beg implore".split())
 
+# Verbs of speech that mean receiving someone with these prepositions: "welcomed the leaders to the
+# White House", "hailed them at the airport" (verb → prepositions).
+HOSTING_PREPOSITIONS = {"welcome": ("to", "at", "into"), "hail": ("at",)}
+
 # Nouns for people that are not roles: with them as subject a verb of speech is speech ("the woman
 # disputes …", "a critic likened …"); a thing as subject ("the plan rejected …") is not.
 PERSON_NOUNS = frozenset(
