@@ -359,7 +359,7 @@ def _trim(finder: CueFinder, r: Reported) -> Reported | None:
             return None
     elif len(words) < MIN_WORDS or len(own) < MIN_OWN_WORDS:
         return None
-    chars = tuple((a.idx, b.idx + len(b)) for a, b in pieces)
+    chars = tuple(_close_over_quotes(finder, a.idx, b.idx + len(b)) for a, b in pieces)
     if any(_crosses(q.outer.start_char, q.outer.end_char, s, e) for q in finder.quotes if q.depth == 0 for s, e in chars):
         return None
     if not text[chars[0][0] : chars[-1][1]].strip():
@@ -369,6 +369,21 @@ def _trim(finder: CueFinder, r: Reported) -> Reported | None:
 
 # Frames whose content is a noun phrase (what the speech was about), not a clause.
 _NOMINAL_METHODS = ("reported.object", "reported.preposition", "reported.speech_noun", "reported.infinitive")
+
+
+# How much of a quotation (its closing mark and punctuation) may stick out of a clause the parse ends
+# inside it: "… will tell of ‘suffering and delight.’" ends at the period, the mark follows.
+QUOTE_OVERHANG = 3
+
+
+def _close_over_quotes(finder: CueFinder, s: int, e: int) -> tuple[int, int]:
+    """(s, e) widened over a quotation that sticks out of it by no more than its marks."""
+    for q in finder.quotes:
+        if q.depth == 0 and s < q.outer.start_char < e < q.outer.end_char <= e + QUOTE_OVERHANG:
+            e = q.outer.end_char
+        if q.depth == 0 and s - QUOTE_OVERHANG <= q.outer.start_char < s < q.outer.end_char < e:
+            s = q.outer.start_char
+    return s, e
 
 
 def _crosses(q0: int, q1: int, s: int, e: int) -> bool:

@@ -174,6 +174,13 @@ def test_mixed_quote_is_one_indirect_quote_containing_the_fragment():
     assert outer.start_char < fragment.outer.start_char and fragment.outer.end_char < outer.end_char
 
 
+def test_a_fragment_closing_the_sentence_is_inside_the_clause():
+    # the parse ends the clause at the period, inside the marks: the clause takes the closing mark too
+    text = "Ana Ruiz said the plan was \u201ca grave mistake.\u201d Others disagreed."
+    [q] = indirect(text)
+    assert q.text == "the plan was \u201ca grave mistake.\u201d" and q.speaker == "Ana Ruiz"
+
+
 def test_default_kinds_are_direct_only_and_direct_results_do_not_change():
     text = "Lena Holm said Sweden would send ships. \u201cWe are ready,\u201d she added."
     direct = analyze(text, "t", classifier=None)
