@@ -11,6 +11,8 @@ keeps each reported clause once. The frames, named by the method recorded on the
 * ``reported.preposition``  "X called for …", "X accused Y of …", "X warned Y against …"
 * ``reported.object``       "X criticised the decision", "X called the charges fabricated" (verbs of speech
   whose object is what was said; ``lexicons.reporting.OBJECT_SPEECH_VERBS``)
+* ``reported.surface``      "Trump charges that …" read from the word order where the tagger took the verb
+  for a noun
 * ``reported.colon``        "X added:" and the next paragraph in no marks (a block quote), "X said: …"
 * ``reported.according_to`` "According to X, …"
 * ``reported.speech_noun``  "X's claim that …", "X's warning that …"
@@ -56,6 +58,7 @@ CONFIDENCE = {
     "reported.according_to": 0.85,
     "reported.speech_noun": 0.75,
     "reported.colon": 0.75,
+    "reported.surface": 0.6,
 }
 # Subordinators that open a reported clause without being part of what was said.
 _LEADING_WORDS = frozenset({"that"})
@@ -129,6 +132,8 @@ def _frames(finder: CueFinder, t):
             yield from _object(t, cue, speaker.i)
     elif t.lower_ == ACCORDING_TO[0][0] and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == ACCORDING_TO[0][1]:
         yield from _according_to(finder, t)
+    elif t.pos_ in ("NOUN", "PROPN") and _mistagged_verb(finder, t):
+        yield from _surface_clause(finder, t)
     elif t.pos_ == "NOUN" and (t.lemma_.lower() in SPEECH_NOUNS or t.lemma_.lower() in DOCUMENT_NOUNS):
         yield from _speech_noun(finder, t)
 
@@ -143,6 +148,28 @@ def _clauses(v) -> list:
     if v.dep_ == "xcomp" and v.head.i != v.i:
         out += [c for c in v.head.children if that_clause(c)]
     return out
+
+
+def _mistagged_verb(finder: CueFinder, t) -> bool:
+    """"Trump charges that …": a reporting verb in -s the tagger took for a plural noun, between a name
+    and "that"."""
+    doc = t.doc
+    if not (0 < t.i < len(doc) - 1) or not t.lower_.endswith("s") or doc[t.i + 1].lower_ != "that":
+        return False
+    before = doc[t.i - 1]
+    # the name itself may be tagged a noun too ("Trump" as NOUN): a capitalised word will do
+    named = before.pos_ == "PROPN" or before.pos_ == "NOUN" and before.is_title
+    return named and not finder.in_quote[before.i] and is_indirect_cue(t.lower_[:-1], t.lower_)
+
+
+def _surface_clause(finder: CueFinder, t):
+    """The words after "that" to the end of the sentence, the name before the verb as speaker."""
+    that = t.doc[t.i + 1]
+    end = t.sent.end - 1
+    if end <= that.i:
+        return
+    last = t.doc[end]
+    yield Reported(((that.idx, last.idx + len(last)),), t.i, t.i + 1, t.i - 1, "reported.surface")
 
 
 def _marked_as(v) -> bool:

@@ -116,6 +116,12 @@ def test_a_thing_is_no_speaker_of_an_ambiguous_verb():
     assert q.text == "the new budget rules"
 
 
+def test_a_verb_tagged_as_a_noun_is_read_from_the_word_order():
+    q = only("Trump charges that donors gave millions to the foundation.")
+    assert q.text == "donors gave millions to the foundation" and q.speaker_mention.text == "Trump"
+    assert indirect("The airline charges that fee twice.") == []
+
+
 def test_colon_then_paragraph_without_marks():
     text = "The governor, Ruth Adler, added:\nThe plan has no money behind it. It will fail by spring.\nOther news."
     q = only(text)
