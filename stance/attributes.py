@@ -67,6 +67,36 @@ def _tests(token_pattern: dict) -> tuple[tuple[str, str, Any], ...] | None:
     return tuple(out)
 
 
+# Attributes a rule can be filed under: a token can only match a rule that tests one of them for
+# equality (or membership) if its own value is that one.
+_INDEXED = ("TAG", "LOWER", "ORTH", "TEXT")
+
+
+class _RuleIndex:
+    """The rules filed by a value they require (a tag, a word), so that a token is tested against the
+    few rules it could match instead of all of them; ``candidates`` keeps the rules' order."""
+
+    def __init__(self, rules: list[_Rule]) -> None:
+        self.by_value: dict[tuple[str, Any], list[int]] = {}
+        self.always: list[int] = []
+        self.rules = rules
+        for n, rule in enumerate(rules):
+            test = next(((a, op, v) for a, op, v in rule.tests if a in _INDEXED and op in ("==", "IN")), None)
+            if test is None:
+                self.always.append(n)
+                continue
+            attr, op, value = test
+            attr = "ORTH" if attr == "TEXT" else attr
+            for v in (value,) if op == "==" else value:
+                self.by_value.setdefault((attr, v), []).append(n)
+
+    def candidates(self, token) -> list[_Rule]:
+        found = set(self.always)
+        for attr, value in (("TAG", token.tag_), ("LOWER", token.lower_), ("ORTH", token.text)):
+            found.update(self.by_value.get((attr, value), ()))
+        return [self.rules[n] for n in sorted(found)]
+
+
 class FastAttributes:
     """Applies an AttributeRuler's patterns and then a Lemmatizer, caching per distinct token."""
 
@@ -88,6 +118,7 @@ class FastAttributes:
                     self.matched[key] = (order, entry["index"], attrs)
         self._attrs: dict[tuple[int, str, str], list[tuple[int, dict]]] = {}
         self._lemmas: dict[tuple[int, int, int], int] = {}
+        self._index = _RuleIndex(self.rules)
 
     def _rules_for(self, token) -> list[tuple[int, dict]]:
         key = (token.orth, token.tag_, token.dep_)
@@ -95,7 +126,7 @@ class FastAttributes:
         if found is None:
             if len(self._attrs) >= CACHE_LIMIT:
                 self._attrs.clear()  # bounded memory on endless streams; refilled as words come back
-            found = self._attrs[key] = [(r.order, r.attrs) for r in self.rules if r.matches(token)]
+            found = self._attrs[key] = [(r.order, r.attrs) for r in self._index.candidates(token) if r.matches(token)]
         return found
 
     def __call__(self, doc):
