@@ -154,6 +154,11 @@ def frame_of(item: "StanceItem") -> str:
     return s.replace(item.text, " ") if item.text else s
 
 
+def _mentions(words: list[str], placeholder: str) -> bool:
+    """Whether the words mention ``placeholder``, negated ("neg___tgt__") or not."""
+    return any(w.endswith(placeholder) for w in words)
+
+
 def item_features(item: "StanceItem", lexicon: "Prediction | None" = None) -> dict[str, float]:
     """The feature counts of one item (see the module docstring)."""
     target = item.target
@@ -173,12 +178,13 @@ def item_features(item: "StanceItem", lexicon: "Prediction | None" = None) -> di
     b_words = [w for w in b_words if w.endswith((PLACEHOLDER, OPPONENT))]
     for gram in (*ngrams(q_words, "q:"), *ngrams(c_words, "c:"), *ngrams(b_words, "b:", n=1)):
         feats[gram] = feats.get(gram, 0.0) + 1.0
-    in_quote, in_frame, in_before = (PLACEHOLDER in w for w in (q_words, c_words, b_words))
+    # A negated mention ("neg___tgt__": a "not" earlier in the clause) is still a mention of the target.
+    in_quote, in_frame, in_before = (_mentions(w, PLACEHOLDER) for w in (q_words, c_words, b_words))
     feats["@tgt_quote"] = float(in_quote)
     feats["@tgt_frame"] = float(in_frame and not in_quote)
     feats["@tgt_before"] = float(in_before and not (in_quote or in_frame))
     feats["@tgt_absent"] = float(not (in_quote or in_frame or in_before))
-    feats["@opp_quote"] = float(OPPONENT in q_words)
+    feats["@opp_quote"] = float(_mentions(q_words, OPPONENT))
     refers_back = bool(q_words) and any(w in PRONOUN_REFERENCES for w in q_words[:6])
     feats["@refers_back"] = float(refers_back and in_before)
     feats["@partial"] = float(item.kind == "partial")
