@@ -316,7 +316,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     known = dict(default_host().targets)
     for path in args.targets or ():
         known.update({t.name: t for t in load_targets_toml(path)})
-    priors = _none_shares(args.none_share or [], sorted({e.target for e in examples}))
+    priors = _none_shares(args.none_share or [], sorted({e.target for e in examples}), args.against_share or [])
     # As linear.v1 reads a corpus item: without the entity-to-proposition transfer, which linear.v1
     # makes only in an article that discusses the proposition (an item is one or two sentences).
     lexicon = None if args.no_lexicon else LexiconClassifier(contrary=False)
@@ -332,26 +332,41 @@ def cmd_train(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _none_shares(values: Sequence[str], targets: Sequence[str]) -> dict[str, dict[str, float]]:
+def _none_shares(values: Sequence[str], targets: Sequence[str], against: Sequence[str] = ()) -> dict[str, dict[str, float]]:
     """--none-share [TARGET=]P: the share of quotes with no stance in the text the model will read;
-    a bare P is for every target not given its own."""
+    --against-share [TARGET=]R: of the quotes that do take a side, the share against (default: half).
+    A bare value is for every target not given its own."""
+    nones = _per_target(values, targets, "--none-share")
+    sides = _per_target(against, targets, "--against-share")
+    out = {}
+    for t in targets:
+        p, r = nones.get(t), sides.get(t)
+        if p is None and r is None:
+            continue
+        p = 1 / 3 if p is None else p  # no none share given: as many quotes without a side as with each side
+        r = 0.5 if r is None else r
+        out[t] = {"none": p, "favor": (1 - p) * (1 - r), "against": (1 - p) * r}
+    return out
+
+
+def _per_target(values: Sequence[str], targets: Sequence[str], option: str) -> dict[str, float]:
+    """``[TARGET=]P`` values as {target: P}; a bare P is for every target not given its own."""
     default, own = None, {}
     for value in values:
         target, _, number = value.rpartition("=")
         try:
             p = float(number)
         except ValueError:
-            raise InputError(f"--none-share {value}: expected [TARGET=]P with P a number") from None
+            raise InputError(f"{option} {value}: expected [TARGET=]P with P a number") from None
         if not 0.0 < p < 1.0:
-            raise InputError(f"--none-share {value}: P must be between 0 and 1")
+            raise InputError(f"{option} {value}: P must be between 0 and 1")
         if target and target not in targets:
-            raise InputError(f"--none-share {value}: no training examples for target {target!r}")
+            raise InputError(f"{option} {value}: no training examples for target {target!r}")
         if target:
             own[target] = p
         else:
             default = p
-    shares = {t: own.get(t, default) for t in targets}
-    return {t: {"none": p, "favor": (1 - p) / 2, "against": (1 - p) / 2} for t, p in shares.items() if p is not None}
+    return {t: own.get(t, default) for t in targets if own.get(t, default) is not None}
 
 
 def add_train(sub) -> None:
@@ -373,6 +388,10 @@ def add_train(sub) -> None:
     t.add_argument("--none-share", action="append", metavar="[TARGET=]P",
                    help="the share of quotes without stance in the text the model will read (news: most); "
                    "shifts the model's scores to it (repeatable) (default: as in the training data)")
+    t.add_argument("--against-share", action="append", metavar="[TARGET=]R",
+                   help="of the quotes that take a side in the text the model will read, the share against "
+                   "(news on Russia: about two in three); shifts the model's scores to it (repeatable) "
+                   "(default: half)")
     t.add_argument("--C", type=float, default=DEFAULT_C, help="inverse regularisation strength (default: %(default)s)")
     t.add_argument("--seed", type=int, default=0, help="random seed (same data and seed: same file) (default: %(default)s)")
     t.add_argument("--no-lexicon", action="store_true", help="without the lexicon's verdicts as features (default: with)")

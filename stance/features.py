@@ -36,7 +36,8 @@ PLACEHOLDER = "__tgt__"
 # The target's adversaries (its ``opponents``): hostility towards them says something about the target.
 OPPONENT = "__opp__"
 # Version of the feature definition; a model trained on another version is refused.
-FEATURES_VERSION = 2
+# 3: a negated mention counts as a mention; no @opp_quote.
+FEATURES_VERSION = 3
 _MAX_BEFORE_CHARS = 400
 # How far (in tokens) from a mention of the target a word's valence counts as said about it.
 VALENCE_WINDOW = 5
@@ -154,6 +155,11 @@ def frame_of(item: "StanceItem") -> str:
     return s.replace(item.text, " ") if item.text else s
 
 
+def _mentions(words: list[str], placeholder: str) -> bool:
+    """Whether the words mention ``placeholder``, negated ("neg___tgt__") or not."""
+    return any(w.endswith(placeholder) for w in words)
+
+
 def item_features(item: "StanceItem", lexicon: "Prediction | None" = None) -> dict[str, float]:
     """The feature counts of one item (see the module docstring)."""
     target = item.target
@@ -173,12 +179,16 @@ def item_features(item: "StanceItem", lexicon: "Prediction | None" = None) -> di
     b_words = [w for w in b_words if w.endswith((PLACEHOLDER, OPPONENT))]
     for gram in (*ngrams(q_words, "q:"), *ngrams(c_words, "c:"), *ngrams(b_words, "b:", n=1)):
         feats[gram] = feats.get(gram, 0.0) + 1.0
-    in_quote, in_frame, in_before = (PLACEHOLDER in w for w in (q_words, c_words, b_words))
+    # A negated mention ("neg___tgt__": a "not" earlier in the clause) is still a mention of the target.
+    in_quote, in_frame, in_before = (_mentions(w, PLACEHOLDER) for w in (q_words, c_words, b_words))
     feats["@tgt_quote"] = float(in_quote)
     feats["@tgt_frame"] = float(in_frame and not in_quote)
     feats["@tgt_before"] = float(in_before and not (in_quote or in_frame))
     feats["@tgt_absent"] = float(not (in_quote or in_frame or in_before))
-    feats["@opp_quote"] = float(OPPONENT in q_words)
+    # No feature for a bare mention of an opponent: whose adversaries a quote names says who is
+    # speaking (Russian officials name the West), not what is said; the n-grams around "__opp__"
+    # carry the relation ("a threat from __opp__"). Measured: without it the corpus held-out F_avg
+    # rises for NATO and Russia.
     refers_back = bool(q_words) and any(w in PRONOUN_REFERENCES for w in q_words[:6])
     feats["@refers_back"] = float(refers_back and in_before)
     feats["@partial"] = float(item.kind == "partial")

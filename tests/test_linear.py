@@ -71,6 +71,20 @@ def test_the_sentence_before_is_read_for_what_it_refers_to(host):
     assert feats["@tgt_before"] == 1.0 and feats["@refers_back"] == 1.0 and "b:__tgt__" in feats
 
 
+def test_a_negated_mention_of_the_target_is_still_a_mention(host):
+    # the "not" before the quote scopes over "by Russia" (no comma between): the target is named all the same
+    ex = Example("Russia", "against", "annexed", "He said it should not be forgotten that Crimea was “annexed” by Russia.", kind="partial")
+    feats = item_features(ex.item(host.target("Russia")))
+    assert "c:neg___tgt__" in feats
+    assert feats["@tgt_frame"] == 1.0 and feats["@tgt_absent"] == 0.0
+
+
+def test_naming_the_targets_adversaries_is_no_feature_of_its_own(host):
+    ex = Example("Russia", "favor", "The West wants this war", "“The West wants this war,” the envoy said.")
+    feats = item_features(ex.item(host.target("Russia")))
+    assert "q:__opp__" in feats and not any(f.startswith("@opp") for f in feats)
+
+
 # -- training and model files --------------------------------------------------------
 def test_same_data_and_seed_give_a_byte_identical_model_file(tmp_path, host):
     a, b = tmp_path / "a.json", tmp_path / "b.json"
@@ -292,6 +306,17 @@ def test_stance_train_reports_held_out_examples_and_bad_options(tmp_path, capsys
     assert "held out" in capsys.readouterr().err
     assert main(["train", str(data), "--out", str(tmp_path / "m.json"), "--none-share", "EU=0.5"]) == 2
     assert "no training examples for target 'EU'" in capsys.readouterr().err
+
+
+def test_none_and_against_shares_set_the_priors():
+    from stance.cli import _none_shares
+
+    shares = _none_shares(["0.6"], ["NATO", "Russia"], ["Russia=0.75"])
+    assert shares["NATO"] == pytest.approx({"none": 0.6, "favor": 0.2, "against": 0.2})
+    assert shares["Russia"] == pytest.approx({"none": 0.6, "favor": 0.1, "against": 0.3})
+    assert _none_shares([], ["NATO"], []) == {}  # nothing given: the training data's own balance
+    with pytest.raises(InputError, match="--against-share"):
+        _none_shares([], ["NATO"], ["NATO=1.5"])
 
 
 def test_stance_evaluate_prints_scores_and_confusion_matrices(tmp_path, capsys):
