@@ -29,6 +29,8 @@ from .lexicons.reporting import (
     DOCUMENT_NOUNS,
     FINDING_VERBS,
     MEDIA_NOUNS,
+    MESSAGE_NOUNS,
+    SHOWING_VERBS,
     ADDRESSEE_VERBS,
     MULTIWORD_CUES,
     NAMING_VERBS,
@@ -103,7 +105,7 @@ def is_reporting_token(t, strict: bool = True) -> bool:
         if lemma in FINDING_VERBS:
             return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in t.children)
         obj = OBJECT_CUES.get(lemma)
-        return obj is not None and any(c.dep_ == "dobj" and c.lower_ == obj for c in t.children)
+        return obj is not None and any(c.dep_ == "dobj" and c.lower_ in obj for c in t.children)
     return not (strict and reporting_lemma(t.lemma_.lower(), t.lower_) in WEAK_VERBS)
 
 
@@ -149,7 +151,10 @@ class CueFinder:
         s = self._subject_of(verb)
         if s is None:
             s = self._name_before(verb)
-        if s is None or s.pos_ not in NOMINAL_POS or s.ent_type_ in NOT_SPEAKER_ENTS:
+        if s is None or s.ent_type_ in NOT_SPEAKER_ENTS:
+            return None
+        # the tagger sometimes takes a name for a verb ("Trump openly admires …"); NER still knows it
+        if s.pos_ not in NOMINAL_POS and s.ent_type_ not in _SPEAKER_ENTS:
             return None
         return s
 
@@ -167,6 +172,9 @@ class CueFinder:
     def _subject_of(self, verb):
         seen = set()
         v = verb
+        shown = self._shown_speaker(verb)
+        if shown is not None:
+            return shown
         while v is not None and v.i not in seen and not self.in_quote[v.i]:
             seen.add(v.i)
             lemma = reporting_lemma(v.lemma_.lower(), v.lower_)
@@ -195,6 +203,12 @@ class CueFinder:
                     break
                 v = noun.head if noun.dep_ == "dobj" else noun.head.head
                 continue
+            if v.dep_ == "xcomp" and v.head.i != v.i:
+                # object control: in "led the journalist to fear “…”", "urged supporters to chant “…”"
+                # the infinitive's subject is the governing verb's object, not its subject
+                obj = [c for c in v.head.children if c.dep_ == "dobj" and not self.in_quote[c.i]]
+                if obj and v.tag_ == "VB" and speaker_like(obj[0]) and obj[0].lower_ not in ("it", "this", "that"):
+                    return obj[0]
             if v.dep_ in CLIMB_DEPS and v.head.i != v.i:
                 v = v.head
                 # "began by saying …", "After saying …, she was whisked": through the preposition
@@ -210,6 +224,22 @@ class CueFinder:
                     v = v.head
                 continue
             break
+        return None
+
+    def _shown_speaker(self, verb):
+        """"footage of Hillary Clinton asking, “…”", "the ad shows Trump saying …": a participle right
+        after the person a recording shows. The parser often hangs the participle on the main verb
+        instead, which would make the ad or the footage the speaker."""
+        if verb.tag_ != "VBG" or verb.i == 0 or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return None
+        t = self.doc[verb.i - 1]
+        if self.in_quote[t.i] or not (t.ent_type_ == "PERSON" or t.lower_ in ("him", "her", "them")):
+            return None
+        shown = t.head if t.dep_ in ("pobj", "dobj") else None
+        if shown is None:
+            return None
+        if t.dep_ == "pobj" and shown.lower_ == "of" or t.dep_ == "dobj" and shown.lemma_.lower() in SHOWING_VERBS:
+            return t
         return None
 
     def _outer_speaker(self, v, speaker):
@@ -264,7 +294,7 @@ class CueFinder:
             # "…, as a Homeland Security memo put it", "During his years in office, Mr. Obama said, a
             # majority …": a parenthetical cue speaks for the clause it hangs on, so it governs the
             # quote when that clause does
-            gov = v.i in governing or (v.head.i in governing and _parenthetical(v))
+            gov = v.i in governing or (v.head.i in governing and _parenthetical(v)) or self._leads_into(v, qspan)
             if not gov and (q.kind != "full" or not is_reporting_token(v)):
                 continue  # partial quotes need a verb that governs them
             if not gov and not any(a.i in qidx for a in v.ancestors) and not self._next_to(v, qspan):
@@ -280,6 +310,15 @@ class CueFinder:
             if best is None or key < best[0]:
                 best = (key, CueMatch(*self._extent(v), speaker.i, "cue.governs" if gov else "cue.adjacent"))
         return best[1] if best else None
+
+    def _leads_into(self, v, qspan) -> bool:
+        """"footage of Trump saying during the debate, “…”": a verb of speech whose phrase ends in a
+        comma right before the quote introduces it, wherever the parser attached the quote."""
+        if v.i >= qspan.start or not is_reporting_token(v):
+            return False
+        right = max(t.i for t in v.subtree if not self.in_quote[t.i])
+        between = self.doc[right + 1 : qspan.start]
+        return bool(len(between)) and all(t.is_punct or t.is_space for t in between) and any(t.text == "," for t in between)
 
     def _next_to(self, v, qspan) -> bool:
         """Only punctuation and the verb's own subject phrase between the verb and the quote."""
@@ -457,11 +496,13 @@ class CueFinder:
         return CueMatch(*self._extent(v), head.i, "cue.surface") if head is not None else None
 
     def find(self, q: Quote) -> CueMatch | None:
-        if q.depth > 0 or q.kind in ("heading", "scare"):
+        if q.depth > 0 or q.kind == "heading":
             return None
         qspan = self.doc.char_span(q.outer.start_char, q.outer.end_char, alignment_mode="expand")
         if qspan is None or len(qspan) == 0:
             return None
+        if q.kind == "scare":
+            return self._phrase_used(qspan)
         if self._title(q, qspan):
             return None
         lo, hi = self._para_bounds(q)
@@ -483,6 +524,23 @@ class CueFinder:
             )
         return match
 
+    def _phrase_used(self, qspan) -> CueMatch | None:
+        """"the phrase “…”" marks words as words, but whoever uses, coins or utters the phrase says
+        them: "Trump has used the phrase “…” often"."""
+        i = qspan.start - 1
+        while i >= 0 and self.doc[i].is_punct:
+            i -= 1
+        if i < 0 or self.in_quote[i]:
+            return None
+        noun = self.doc[i]
+        verb = noun.head
+        if noun.dep_ != "dobj" or not is_reporting_token(verb, strict=False) or verb.lemma_.lower() not in OBJECT_CUES:
+            return None
+        speaker = self.speaker_of(verb)
+        if speaker is None or self.in_quote[speaker.i] or not speaker_like(speaker):
+            return None
+        return CueMatch(verb.i, verb.i + 1, speaker.i, "cue.governs")
+
     def _title(self, q: Quote, qspan) -> bool:
         """A title, show or label in marks inside the reporter's sentence ("told “Morning Edition” on
         Sunday", "the best film is “Twelve Angry Men”"): nobody says it, unless a verb of naming puts
@@ -493,7 +551,8 @@ class CueFinder:
         ):
             return False
         heads = [a for a in qspan[0].ancestors if not self.in_quote[a.i]]
-        if heads and heads[0].pos_ == "ADP" and heads[0].lower_ != "as":
+        message = heads and heads[0].lower_ == "of" and heads[0].head.lemma_.lower() in MESSAGE_NOUNS
+        if heads and heads[0].pos_ == "ADP" and heads[0].lower_ != "as" and not message:
             return True  # "on “Meet the Press”", "in “The Atlantic”": a show or publication
         verbs = [a for a in heads if a.pos_ in ("VERB", "AUX")]
         if not verbs:

@@ -422,3 +422,31 @@ def test_titles_in_marks_are_not_speech(nlp, text):
 
 def test_a_name_given_by_a_verb_of_naming_is_speech(nlp):
     assert only(nlp, "Hale called the senator “Little Marco” at a rally in 2016.").speaker == "Hale"
+
+
+# -- who a participle, an infinitive or a phrase belongs to --------------------------------------------
+
+def test_a_recording_shows_the_person_saying_it(nlp):
+    text = "The new spot uses footage of Maria Lopez asking, “Why should we pay for their mistakes?”"
+    assert only(nlp, text).speaker == "Maria Lopez"
+
+
+def test_the_verb_of_speech_next_to_the_quote_beats_the_main_verb(nlp):
+    text = ("The video ends with a clip of Tomas Berg saying at a rally last month, "
+            "“Nobody in this town will pay more tax.”")
+    assert only(nlp, text).speaker == "Tomas Berg"
+
+
+def test_an_infinitive_speaker_is_the_object_it_is_said_of(nlp):
+    text = "The long strike has led the union leader Ana Ruiz to demand a “fair deal for every nurse.”"
+    assert only(nlp, text).speaker == "Ana Ruiz"
+
+
+def test_whoever_uses_a_phrase_says_it(nlp):
+    q = only(nlp, "Senator Okafor has used the phrase “green dividend” in every speech this year.")
+    assert (q.speaker, q.kind) == ("Okafor", "partial")
+
+
+def test_a_goal_of_a_title_cased_phrase_is_speech(nlp):
+    text = "In her speech on Monday, Maria Lopez proclaimed a goal of “Jobs Before Profits.”"
+    assert only(nlp, text).speaker == "Maria Lopez"
