@@ -79,6 +79,10 @@ NEVER_SPEAKER_ENTS = ("LOC", "FAC", "EVENT", "DATE", "TIME", "MONEY", "PERCENT",
 MISREAD_NAME_ENTS = ("", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE")
 
 
+# Hyphens inside a name ("Ki-moon"), which the tokenizer makes tokens of their own.
+HYPHENS = ("-", "\u2010", "\u2011")
+
+
 @functools.lru_cache(maxsize=8192)  # names are compared pairwise, so the same words come back often
 def fold(s: str) -> str:
     """Lowercase without accents: Yücel -> yucel."""
@@ -119,7 +123,24 @@ class Entity:
 
 def name_tokens(tokens) -> tuple[str, ...]:
     """The words of a person's name in a mention: titles, honorifics and possessives removed."""
-    words = [_strip_possessive(t.text) for t in tokens if not t.is_punct and t.dep_ != "case"]
+    words: list[str] = []
+    glue = False
+    for t in tokens:
+        if t.dep_ == "case":
+            continue
+        if t.text in HYPHENS and words and not t.whitespace_ and t.i > 0 and not t.nbor(-1).whitespace_:
+            # "Ban Ki-moon", "Jean-Marc": the tokenizer splits a hyphenated name, its parts are one word
+            words[-1] += t.text
+            glue = True
+            continue
+        if t.is_punct:
+            continue
+        w = _strip_possessive(t.text)
+        if glue:
+            words[-1] += w
+        else:
+            words.append(w)
+        glue = False
     while words and (words[0].lower() in NAME_TITLES or words[0].lower() in HONORIFICS or words[0].lower() in ROLE_CATEGORIES):
         words.pop(0)
     return tuple(w for w in words if w)
@@ -625,9 +646,16 @@ class Resolver:
         if last is not None and char - last[0] <= PRONOUN_WINDOW:
             c, entity = last
             span = self.doc.char_span(c, c + 1, alignment_mode="expand")
-            sent = self.sent_of[span[0].i] if span is not None and len(span) else now
+            sent = self.sent_of[self._quote_end(span[0].i)] if span is not None and len(span) else now
             consider(entity, c, -(rank[now] - rank[sent]) + LAST_SPEAKER_BONUS)
         return scores
+
+    def _quote_end(self, i: int) -> int:
+        """The last token of the quote starting at token ``i``: recency counts from where the quote and
+        its cue end ("“…. …,” said Leslie Wimes." is as recent as its last sentence)."""
+        while i + 1 < len(self.doc) and self.in_quote[i + 1]:
+            i += 1
+        return i
 
     def _follow_chain(self, char: int) -> None:
         """Resolve, in text order, the reporter's subject pronouns before ``char``: each becomes a

@@ -450,3 +450,20 @@ def test_whoever_uses_a_phrase_says_it(nlp):
 def test_a_goal_of_a_title_cased_phrase_is_speech(nlp):
     text = "In her speech on Monday, Maria Lopez proclaimed a goal of “Jobs Before Profits.”"
     assert only(nlp, text).speaker == "Maria Lopez"
+
+
+def test_a_hyphenated_name_is_one_name(nlp):
+    text = ("Chairman Kim Dae-jung condemned what he called a “reckless gamble” on Monday.\n\n"
+            "“We ask the council to act today,” he told reporters.\n")
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind == "full"]
+    assert quotes[0].speaker == "Kim Dae-jung"
+
+
+def test_the_last_speaker_counts_from_the_end_of_the_quote(nlp):
+    text = ("Governor Maria Ruiz presented the budget on Monday.\n\n"
+            "“The budget is in trouble. Deep trouble. Nobody in the ministry will say so,” said Robin Hale, "
+            "a union leader.\n\n"
+            "Hale believes that the Ruiz administration ignored its own auditors and now has to explain her plan.\n\n"
+            "“They thought the numbers would fix themselves,” she said.\n")
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind == "full"]
+    assert quotes[-1].speaker == "Robin Hale"
