@@ -234,8 +234,10 @@ class Resolver:
         self._pronoun_evidence()
         # "Rendell said … . He added that …": a he/she the reporter makes the subject keeps its person
         # salient, as a resolved pronoun joins its entity's chain in a sieve coreference system
-        self._chain = [t for t in doc if t.lower_ in PERSONAL_PRONOUNS and t.dep_ in SUBJECT_DEPS
-                       and not in_quote[t.i]]
+        # So does a definite description the reporter makes the subject ("Mike Pence says … . The
+        # Republican vice presidential nominee was speaking …"): it names its person once more.
+        self._chain = [t for t in doc if t.dep_ in SUBJECT_DEPS and not in_quote[t.i]
+                       and (t.lower_ in PERSONAL_PRONOUNS or _chain_description(t))]
         self._chain_done = 0
         self._chained: list[_Mention] = []
 
@@ -663,7 +665,10 @@ class Resolver:
         while self._chain_done < len(self._chain) and self._chain[self._chain_done].idx < char:
             t = self._chain[self._chain_done]
             self._chain_done += 1
-            entity = self.antecedent(t, PERSONAL_PRONOUNS[t.lower_])
+            if t.lower_ in PERSONAL_PRONOUNS:
+                entity = self.antecedent(t, PERSONAL_PRONOUNS[t.lower_])
+            else:
+                entity = self.describe(t)
             if entity is not None:
                 self._chained.append(_Mention(t.idx, entity, _subject_weight(t), self.sent_of[t.i]))
 
@@ -807,6 +812,13 @@ def _subject_weight(head) -> float:
         return 0.0
     verb = head.head
     return 1.0 if verb.dep_ == "ROOT" or is_reporting_token(verb, strict=False) else 0.5
+
+
+def _chain_description(t) -> bool:
+    """"The Indiana governor", "the former first lady": a definite role description without a name in
+    apposition, which stands for someone already named."""
+    return (t.pos_ == "NOUN" and is_role_word(t) and _definite(t)
+            and not any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children))
 
 
 def _expand(word: str) -> str:

@@ -467,3 +467,11 @@ def test_the_last_speaker_counts_from_the_end_of_the_quote(nlp):
             "“They thought the numbers would fix themselves,” she said.\n")
     quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind == "full"]
     assert quotes[-1].speaker == "Robin Hale"
+
+
+def test_a_description_as_subject_keeps_its_person_salient(nlp):
+    text = ("Tomas Berg says too much is made of the mayor's tweets.\n\n"
+            "The opposition candidate was speaking on Friday in Leeds, hours after the mayor attacked "
+            "the singer Ana Ruiz in a flurry of posts.\n\n"
+            "The former governor said “the press is to blame” for the whole affair.\n")
+    assert only(nlp, text).speaker == "Tomas Berg"
