@@ -704,8 +704,11 @@ class Resolver:
         same_head: list[tuple[tuple, Entity]] = []
         by_category: list[tuple[tuple, Entity]] = []
         roleless: list[Entity] = []
+        # "Obama's former campaign strategist" is someone of Obama's, never Obama
+        owners = {self._name_span_of(c).start_char for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"}
+        owned = {id(e) for e in self.entities if any(m[0] in owners for m in e.mentions)}
         for e in self.entities:
-            if gender and e.gender and e.gender != gender or self._other_country(e, countries):
+            if gender and e.gender and e.gender != gender or self._other_country(e, countries) or id(e) in owned:
                 continue
             if not e.roles:
                 roleless.append(e)
@@ -738,7 +741,7 @@ class Resolver:
                     head.left_edge.is_sent_start or is_reporting_token(head.head, strict=False)):
                 listed = {id(e) for _, e in by_category} | {id(e) for e in roleless}
                 for score, _, e in salient.values():
-                    if id(e) not in listed and not self._other_country(e, countries):
+                    if id(e) not in listed and id(e) not in owned and not self._other_country(e, countries):
                         scored.append((score - OTHER_ROLE_PENALTY, e))
             if scored:
                 return max(scored, key=lambda x: x[0])[1]

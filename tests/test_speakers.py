@@ -475,3 +475,15 @@ def test_a_description_as_subject_keeps_its_person_salient(nlp):
             "the singer Ana Ruiz in a flurry of posts.\n\n"
             "The former governor said “the press is to blame” for the whole affair.\n")
     assert only(nlp, text).speaker == "Tomas Berg"
+
+
+def test_a_description_owned_by_someone_is_not_its_owner(nlp):
+    text = ("Robert Hale on Wednesday called on Tomas Berg to apologize to the mayor.\n\n"
+            "“That was outrageous,” Berg's former campaign strategist said in an interview.\n")
+    assert only(nlp, text).speaker == "Robert Hale"
+
+
+def test_the_first_lady_is_a_role(nlp):
+    text = ("Maria Lopez spoke at the veterans' forum on Wednesday.\n\n"
+            "The former first lady said it was “a mistake” to cut the budget.\n")
+    assert only(nlp, text).speaker == "Maria Lopez"
