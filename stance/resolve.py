@@ -79,6 +79,9 @@ NEVER_SPEAKER_ENTS = ("LOC", "FAC", "EVENT", "DATE", "TIME", "MONEY", "PERCENT",
 MISREAD_NAME_ENTS = ("", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE")
 
 
+# "63 percent said": a share speaks for the group the last "N percent of …" named, this many tokens back.
+SHARE_WORDS = frozenset({"percent", "%", "pct", "percentage", "majority", "third", "half", "quarter", "fifth"})
+SHARE_REACH = 150
 # Hyphens inside a name ("Ki-moon"), which the tokenizer makes tokens of their own.
 HYPHENS = ("-", "\u2010", "\u2011")
 
@@ -377,11 +380,21 @@ class Resolver:
         if low in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             res = self.resolve(head.head.head)
             return Resolution(res.speaker, res.entity, Span.of(self.text, head.idx, head.idx + len(head)))
+        before = self.doc[head.i - 1] if head.i > 0 else None
+        if low in ("who", "which") and before is not None and before.pos_ in ("NOUN", "PROPN") and not self.in_quote[before.i]:
+            # "the Police Department which reported …" parsed without a relative clause: "who" and
+            # "which" right after a noun stand for it all the same
+            res = self.resolve(before)
+            return Resolution(res.speaker, res.entity, Span.of(self.text, head.idx, head.idx + len(head)))
         mention = self.mention_span(head)
         if low == "it" or low == "they" and head.tag_ == "PRP":
             body = self.body_antecedent(head, organisations_only=low == "they")
             if body is not None:
                 return Resolution(body, None, mention)
+        if low in SHARE_WORDS:
+            group = self.share_of(head)
+            if group is not None:
+                return Resolution(group, None, mention)
         if low == "i" and not self.in_quote[head.i]:
             # the reporter's own "I": in a letter or an op-ed, the author the text signs it with
             author = self.author(head.idx)
@@ -591,6 +604,24 @@ class Resolver:
                         objs = [g for g in a.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
                         if objs:
                             return objs[0]
+        return None
+
+    def share_of(self, head) -> str | None:
+        """"52 percent of registered voters agreed", "63 percent said": a share of a group speaks for
+        the group, the one its "of" names, else the one the last share before it in the text named."""
+        def group(t) -> str | None:
+            of = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"]
+            objs = [g for c in of for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+            return self.phrase(objs[0]) if objs and not self.in_quote[objs[0].i] else None
+
+        found = group(head)
+        if found is not None:
+            return found
+        for t in reversed(self.doc[max(0, head.i - SHARE_REACH) : head.i]):
+            if t.lower_ in SHARE_WORDS and not self.in_quote[t.i]:
+                found = group(t)
+                if found is not None:
+                    return found
         return None
 
     def unnamed(self, head) -> str | None:

@@ -487,3 +487,15 @@ def test_the_first_lady_is_a_role(nlp):
     text = ("Maria Lopez spoke at the veterans' forum on Wednesday.\n\n"
             "The former first lady said it was “a mistake” to cut the budget.\n")
     assert only(nlp, text).speaker == "Maria Lopez"
+
+
+def test_a_share_of_a_group_speaks_for_the_group(nlp):
+    text = ("Only 41 percent of likely voters agreed that the mayor is “fit to serve,” while 30 percent "
+            "disagreed. However, 58 percent said the council was “right” to delay the vote.\n")
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind in ("full", "partial")]
+    assert [q.speaker for q in quotes] == ["likely voters", "likely voters"]
+
+
+def test_which_after_a_name_stands_for_it(nlp):
+    text = "To settle it, they turned to the Leeds Fire Service which reported “1,204 call-outs” in the year.\n"
+    assert only(nlp, text).speaker == "Leeds Fire Service"
