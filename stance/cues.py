@@ -263,14 +263,23 @@ class CueFinder:
         if first == 0 or self.doc[first].idx < lo or qspan.start - first > 1:
             return None
         prev = self.doc[first - 1].sent
-        if prev[0].idx < lo:
+        # a quote that is a paragraph of its own goes on from the paragraph before it
+        alone = not self.text[lo : q.outer.start_char].strip() and q.paragraph > 0
+        if prev[0].idx < (self.paras[q.paragraph - 1].start if alone else lo):
             return None
-        for v in prev:
-            if self.in_quote[v.i] or not is_reporting_token(v):
-                continue
-            s = self.speaker_of(v)
-            if s is not None and not self.in_quote[s.i]:
-                return CueMatch(*self._extent(v), s.i, "cue.previous_sentence")
+        for strict in (True, False):
+            for v in prev:
+                if self.in_quote[v.i] or not is_reporting_token(v, strict=strict):
+                    continue
+                s = self.speaker_of(v)
+                if s is not None and not self.in_quote[s.i]:
+                    return CueMatch(*self._extent(v), s.i, "cue.previous_sentence")
+        # "Sen. Sanders identified young voters' exhaustion as a reason. “The younger people are …”":
+        # with no verb of speech, the person the sentence before is about
+        root = prev.root
+        subj = [c for c in root.children if c.dep_ == "nsubj" and not self.in_quote[c.i]]
+        if subj and (subj[0].ent_type_ == "PERSON" or subj[0].lower_ in ("he", "she")) and not self.in_quote[root.i]:
+            return CueMatch(root.i, root.i + 1, subj[0].i, "cue.previous_sentence")
         return None
 
     def _extent(self, v) -> tuple[int, int]:

@@ -499,3 +499,19 @@ def test_a_share_of_a_group_speaks_for_the_group(nlp):
 def test_which_after_a_name_stands_for_it(nlp):
     text = "To settle it, they turned to the Leeds Fire Service which reported “1,204 call-outs” in the year.\n"
     assert only(nlp, text).speaker == "Leeds Fire Service"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # no verb of speech: the person the sentence before is about
+        ("On Sunday, Sen. Maria Lopez, who lost the primary to Berg, identified housing as the main issue. "
+         "“The young are tired of waiting for a home.”\n", "Maria Lopez"),
+        # a quote that is its own paragraph goes on from the paragraph before it
+        ("Tomas Berg called the bank's conduct “shameful” but limited his comments to future cases.\n\n"
+         "“If a bank cannot be run safely, it should be split up.”\n", "Tomas Berg"),
+    ],
+)
+def test_a_quote_after_a_sentence_about_someone_is_theirs(nlp, text, expected):
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind == "full"]
+    assert quotes[-1].speaker == expected
