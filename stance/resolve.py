@@ -144,8 +144,13 @@ def name_tokens(tokens) -> tuple[str, ...]:
         else:
             words.append(w)
         glue = False
+    honorific = [t for t in tokens[:1] if t.i > 0 and t.doc[t.i - 1].lower_ in HONORIFICS and HONORIFICS[t.doc[t.i - 1].lower_]]
+    honorific += [t for t in tokens if t.lower_ in HONORIFICS and HONORIFICS[t.lower_]]
+    last = words[-1:]
     while words and (words[0].lower() in NAME_TITLES or words[0].lower() in HONORIFICS or words[0].lower() in ROLE_CATEGORIES):
         words.pop(0)
+    if not words and honorific and last and last[0].lower() not in HONORIFICS:
+        words = last  # "Mr. King", "Ms. Major": after an honorific a title word is a surname
     return tuple(w for w in words if w)
 
 

@@ -515,3 +515,11 @@ def test_which_after_a_name_stands_for_it(nlp):
 def test_a_quote_after_a_sentence_about_someone_is_theirs(nlp, text, expected):
     quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind == "full"]
     assert quotes[-1].speaker == expected
+
+
+def test_a_title_word_after_an_honorific_is_a_surname(nlp):
+    text = ("“Turnout decides it,” said Paul King, a union organiser.\n\n"
+            "Mr. King and Mr. Okafor will campaign together on Saturday.\n\n"
+            "“It is about enthusiasm, not a candidate,” Mr. King added.\n")
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind == "full"]
+    assert quotes[-1].speaker == "Paul King"
