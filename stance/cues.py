@@ -32,6 +32,7 @@ from .lexicons.reporting import (
     MESSAGE_NOUNS,
     SHOWING_VERBS,
     ADDRESSEE_VERBS,
+    BODY_NOUNS,
     MULTIWORD_CUES,
     NAMING_VERBS,
     OBJECT_CUES,
@@ -318,7 +319,27 @@ class CueFinder:
             key = (0 if gov else 1, 0 if is_reporting_token(v) else 1, 0 if speaker_like(speaker) else 1, dist)
             if best is None or key < best[0]:
                 best = (key, CueMatch(*self._extent(v), speaker.i, "cue.governs" if gov else "cue.adjacent"))
+        if best is not None and best[1].method == "cue.governs":
+            return self._reporter_of_thing(best[1])
         return best[1] if best else None
+
+    def _reporter_of_thing(self, match: CueMatch) -> CueMatch:
+        """"Holm said in the letter that the advertisement “wrongfully” suggests …": what a thing
+        suggests inside someone's statement is that person's claim, in that person's words."""
+        inner = self.doc[match.speaker]
+        if _personal(inner) or inner.pos_ != "NOUN" or inner.ent_type_ or inner.lemma_.lower() in BODY_NOUNS:
+            return match  # a body speaks for itself ("the ministry said it would …")
+        child = self.doc[match.cue_start]
+        for a in child.ancestors:
+            if self.in_quote[a.i] or child.dep_ not in ("ccomp", "xcomp", "advcl"):
+                break
+            child = a
+            if is_reporting_token(a):
+                outer = self.speaker_of(a)
+                if outer is not None and not self.in_quote[outer.i] and _personal(outer):
+                    return CueMatch(*self._extent(a), outer.i, "cue.governs")
+                break
+        return match
 
     def _leads_into(self, v, qspan) -> bool:
         """"footage of Trump saying during the debate, “…”": a verb of speech whose phrase ends in a
@@ -612,6 +633,13 @@ def speaker_like(t) -> bool:
         or is_role_noun(t.lower_, t.lemma_.lower())
         or t.lemma_.lower() in SOURCE_NOUNS
     )
+
+
+def _personal(t) -> bool:
+    """A person's name, a personal pronoun or a role noun: someone, not something, speaks."""
+    return (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and not t.ent_type_
+            or t.lower_ in PERSONAL_PRONOUNS or t.lower_ in ("i", "we")
+            or is_role_noun(t.lower_, t.lemma_.lower()))
 
 
 def _can_be_same(pronoun, outer) -> bool:

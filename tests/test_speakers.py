@@ -523,3 +523,9 @@ def test_a_title_word_after_an_honorific_is_a_surname(nlp):
             "“It is about enthusiasm, not a candidate,” Mr. King added.\n")
     quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind == "full"]
     assert quotes[-1].speaker == "Paul King"
+
+
+def test_what_a_thing_suggests_in_someones_statement_is_their_claim(nlp):
+    text = ("Council lawyer Ana Ruiz said in the letter that the new video “falsely and knowingly” "
+            "suggests that the police back the mayor.\n")
+    assert only(nlp, text).speaker == "Ana Ruiz"
