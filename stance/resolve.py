@@ -735,6 +735,10 @@ class Resolver:
             return None
         countries = _countries(words)
         mods = {fold(t.text)[:4] for t in words if t.i != head.i and len(t.text) > 2}
+        # a noun saying what someone leads or plays ("band leader", "bass player"); a body's ("campaign
+        # strategist") only says whose side they are on
+        kinds = {fold(c.text)[:4] for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                 and len(c.text) > 2 and c.lemma_.lower() not in BODY_NOUNS}
         gender = GENDERED_NOUNS.get(head.lower_)
         heads = {head.lower_, head.lemma_.lower(), *ROLE_ABBREVIATIONS.get(head.lower_, "").split()[-1:]}
         same_head: list[tuple[tuple, Entity]] = []
@@ -757,9 +761,13 @@ class Resolver:
             last = max((m[0] for m in e.mentions if m[0] < head.idx), default=-1)
             # Before any mention (a headline's "Analyst"), the most mentioned person is meant.
             key = (shared, last >= 0, last if last >= 0 else len(e.mentions))
+            if kinds and not kinds <= {w[:4] for w in role_words}:
+                continue  # "the band leader" is not the party leader: a noun saying what of is part of the role
             (same_head if heads & set(role_words) else by_category).append((key, e))
         if same_head:
             return max(same_head, key=lambda x: x[0])[1]
+        if kinds and not by_category:
+            return None  # "the band leader" whom no role fits is someone new, not whoever is salient
         if _definite(head) or any(c.dep_ == "poss" for c in head.children):
             salient = self.salience(head, gender)
             scored = []

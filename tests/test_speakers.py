@@ -529,3 +529,9 @@ def test_what_a_thing_suggests_in_someones_statement_is_their_claim(nlp):
     text = ("Council lawyer Ana Ruiz said in the letter that the new video “falsely and knowingly” "
             "suggests that the police back the mayor.\n")
     assert only(nlp, text).speaker == "Ana Ruiz"
+
+
+def test_a_leader_of_something_else_is_someone_new(nlp):
+    text = ("Party leader Tomas Berg arrived late at the fair.\n\n"
+            "At the fair, the band leader called the guests to the stage, singing “It Is Our Night.”\n")
+    assert only(nlp, text).speaker == "band leader"
