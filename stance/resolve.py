@@ -82,6 +82,8 @@ MISREAD_NAME_ENTS = ("", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE")
 # "63 percent said": a share speaks for the group the last "N percent of …" named, this many tokens back.
 SHARE_WORDS = frozenset({"percent", "%", "pct", "percentage", "majority", "third", "half", "quarter", "fifth"})
 SHARE_REACH = 150
+# The rest of an organisation's name up to an acronym in brackets: " to Reclaim Our Schools (AROS)".
+_NAME_TAIL = re.compile(r"((?:[ \u00a0](?:to|of|for|and|on|in|the|[A-Z][\w’'-]*)){1,8})[ \u00a0]\(([A-Z]{2,8})\)")
 # Hyphens inside a name ("Ki-moon"), which the tokenizer makes tokens of their own.
 HYPHENS = ("-", "\u2010", "\u2011")
 
@@ -396,6 +398,11 @@ class Resolver:
             body = self.body_antecedent(head, organisations_only=low == "they")
             if body is not None:
                 return Resolution(body, None, mention)
+            pair = self.pair_antecedent(head) if low == "they" else None
+            if pair is not None:
+                res = self.resolve(pair)
+                if res.speaker is not None:
+                    return Resolution(res.speaker, None, mention)
         if low in SHARE_WORDS:
             group = self.share_of(head)
             if group is not None:
@@ -561,6 +568,16 @@ class Resolver:
         t = next((t for t in found if t.head.dep_ == "ROOT"), found[0] if found else None)
         return self.phrase(t) if t is not None else None
 
+    def pair_antecedent(self, head):
+        """"Senators like Grassley and Leahy see … . They sent a letter …": "they" for the people the last
+        sentences named together (the head of "X and Y"), or None."""
+        first = self.sents[max(0, self.sent_of[head.i] - BODY_REACH)].start
+        for t in reversed(self.doc[first : head.i]):
+            if t.ent_type_ == "PERSON" and t.dep_ != "compound" and not self.in_quote[t.i] and any(
+                    c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children):
+                return t
+        return None
+
     def phrase(self, head) -> str:
         """The noun phrase headed by ``head`` as the text writes it, without a leading article."""
         left = head.left_edge
@@ -648,7 +665,20 @@ class Resolver:
                 ):
                     end = last.idx + len(last)
                 break
-        return (phrase + self.text[head.idx + len(head) : end]) or None
+        return (phrase + self.text[head.idx + len(head) : end] + self._named_through(end)) or None
+
+    def _named_through(self, end: int) -> str:
+        """"Alliance to Reclaim Our Schools (AROS)": a name runs on through small words when the acronym
+        in brackets after it spells it out; the rest of the name after ``end``, else ""."""
+        found = _NAME_TAIL.match(self.text, end)
+        if found is None:
+            return ""
+        start = self.text.rfind(" ", 0, end - 1) if end > 0 else 0
+        words = (self.text[max(start, 0) : end] + found.group(1)).split()
+        # the acronym's letters are the name's last capitalised words
+        caps = [w for w in words if w[:1].isupper()]
+        acronym = found.group(2)
+        return found.group(1) if "".join(w[0] for w in caps[-len(acronym):]) == acronym else ""
 
     def salience(self, head, gender: str | None) -> dict[int, tuple[float, int, Entity]]:
         """Each person the mention headed by ``head`` may refer to (agreeing in gender), with a

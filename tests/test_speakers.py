@@ -535,3 +535,17 @@ def test_a_leader_of_something_else_is_someone_new(nlp):
     text = ("Party leader Tomas Berg arrived late at the fair.\n\n"
             "At the fair, the band leader called the guests to the stage, singing “It Is Our Night.”\n")
     assert only(nlp, text).speaker == "band leader"
+
+
+def test_a_name_runs_on_to_the_acronym_that_spells_it(nlp):
+    text = ("More than 5,000 parents joined a “read-in” at 300 libraries, according to the organizer "
+            "Coalition to Save Our Libraries (CSOL).\n")
+    assert only(nlp, text).speaker == "organizer Coalition to Save Our Libraries"
+
+
+def test_they_after_two_people_named_together_is_both(nlp):
+    text = ("Critics of the plan, like Senators Maria Lopez, Democrat of Ohio, and Tomas Berg, Republican "
+            "of Utah, see the vote as a chance for reform. They sent a letter to the leaders on Monday.\n\n"
+            "“The scheme is riddled with fraud and should be allowed to lapse,” they wrote.\n")
+    q = only(nlp, text)
+    assert q.speaker == "Maria Lopez and Tomas Berg"
