@@ -225,6 +225,12 @@ class CueFinder:
                     v = v.head
                 continue
             break
+        if v is not None and v.i != verb.i and self.in_quote[v.i]:
+            # "After saying …, she was “whisked … off”": the main verb sits in a quote of its own,
+            # its subject does not
+            subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not self.in_quote[c.i]]
+            if subj:
+                return subj[0]
         return None
 
     def _shown_speaker(self, verb):

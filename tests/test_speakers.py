@@ -549,3 +549,10 @@ def test_they_after_two_people_named_together_is_both(nlp):
             "“The scheme is riddled with fraud and should be allowed to lapse,” they wrote.\n")
     q = only(nlp, text)
     assert q.speaker == "Maria Lopez and Tomas Berg"
+
+
+def test_a_main_verb_inside_its_own_quote_still_lends_its_subject(nlp):
+    text = ("After saying her knee was “so stiff I could barely walk,” she was “rushed … off to the clinic” "
+            "by her aides.\n")
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.content.text.startswith("so stiff")]
+    assert quotes[0].speaker_mention.text == "she"
