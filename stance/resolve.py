@@ -297,6 +297,14 @@ class Resolver:
             if any(names_compatible(words, n) for n in e.names)
             and all(names_compatible(words, n) for n in e.names if len(n) > 1)
         ]
+        if not candidates and len(words) == 1:
+            # "Saifuddin" after "Saifuddin Abdullah", "Ban" after "Ban Ki-moon": a single word that is
+            # the first word of exactly one full name is that person (given names, and names that put
+            # the family name first)
+            fw = fold(words[0])
+            firsts = [e for e in self.entities if any(len(n) > 1 and fold(n[0]) == fw for n in e.names)]
+            if len(firsts) == 1 and not any(e.surname == fw for e in self.entities):
+                candidates = firsts
         # Prefer an entity with the same full name, then the most recently mentioned one.
         candidates.sort(key=lambda e: (words in e.names, e.mentions[-1][0] if e.mentions else -1), reverse=True)
         if candidates:

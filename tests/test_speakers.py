@@ -556,3 +556,9 @@ def test_a_main_verb_inside_its_own_quote_still_lends_its_subject(nlp):
             "by her aides.\n")
     quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.content.text.startswith("so stiff")]
     assert quotes[0].speaker_mention.text == "she"
+
+
+def test_a_first_word_alone_is_the_one_full_name_it_starts(nlp):
+    text = ("Foreign Minister Hamid Rahman met his counterpart, Ana Ruiz, on Tuesday.\n\n"
+            "Hamid told reporters the talks had been “very candid” on every point.\n")
+    assert only(nlp, text).speaker == "Hamid Rahman"
