@@ -173,7 +173,7 @@ class CueFinder:
     def _subject_of(self, verb):
         seen = set()
         v = verb
-        shown = self._shown_speaker(verb)
+        shown = self._shown_speaker(verb) or self._conjoined_subject(verb)
         if shown is not None:
             return shown
         while v is not None and v.i not in seen and not self.in_quote[v.i]:
@@ -232,6 +232,25 @@ class CueFinder:
             if subj:
                 return subj[0]
         return None
+
+    def _conjoined_subject(self, verb):
+        """"X, Y, said …, and the prime minister of the Czech Republic, Petr Fiala, said …": the parser
+        leaves the second verb without a subject and hangs it on the first; its subject is the noun
+        phrase between "and" and the verb (its last name)."""
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.dep_ not in ("ccomp", "conj") \
+                or verb.head.i > verb.i:
+            return None
+        run = []
+        i = verb.i - 1
+        while i > verb.head.i and not self.in_quote[i] and self.doc[i].lower_ not in ("and", "but", ";"):
+            run.append(self.doc[i])
+            i -= 1
+        if i <= verb.head.i or self.doc[i].lower_ not in ("and", "but", ";"):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in run):
+            return None
+        names = [t for t in run if t.pos_ == "PROPN"]
+        return names[0] if names else None
 
     def _shown_speaker(self, verb):
         """"footage of Hillary Clinton asking, “…”", "the ad shows Trump saying …": a participle right

@@ -562,3 +562,10 @@ def test_a_first_word_alone_is_the_one_full_name_it_starts(nlp):
     text = ("Foreign Minister Hamid Rahman met his counterpart, Ana Ruiz, on Tuesday.\n\n"
             "Hamid told reporters the talks had been “very candid” on every point.\n")
     assert only(nlp, text).speaker == "Hamid Rahman"
+
+
+def test_the_second_of_two_conjoined_attributions_has_its_own_speaker(nlp):
+    text = ("Norway’s prime minister, Erik Dahl, said the plan was “good news for the north”, and the "
+            "prime minister of the Slovak Republic, Jan Novak, said his country would “of course” back it.\n")
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.content.text == "of course"]
+    assert quotes[0].speaker == "Jan Novak"
