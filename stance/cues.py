@@ -352,7 +352,10 @@ class CueFinder:
         """"Holm said in the letter that the advertisement “wrongfully” suggests …": what a thing
         suggests inside someone's statement is that person's claim, in that person's words."""
         inner = self.doc[match.speaker]
-        if _personal(inner) or inner.pos_ != "NOUN" or inner.ent_type_ or inner.lemma_.lower() in BODY_NOUNS:
+        # a country in someone's claim ("Erdoğan claimed that Sweden had promised to extradite 73
+        # “terrorists”") is talked about in the claimant's words too
+        country = inner.pos_ == "PROPN" and inner.ent_type_ == "GPE" and not any(c.dep_ == "compound" for c in inner.children)
+        if not country and (_personal(inner) or inner.pos_ != "NOUN" or inner.ent_type_ or inner.lemma_.lower() in BODY_NOUNS):
             return match  # a body speaks for itself ("the ministry said it would …")
         child = self.doc[match.cue_start]
         for a in child.ancestors:
@@ -427,6 +430,16 @@ class CueFinder:
 
     def _clause_speaker(self, tokens, method: str) -> CueMatch | None:
         """Speaker of a clause that introduces a quote: a reporting verb's subject, else its last name."""
+        # "Argentina may have voted to condemn …, but its foreign minister, Santiago Cafiero, was adamant
+        # …:": the clause the colon closes says who, whatever verb of speech came before it
+        last = tokens[-1].head
+        subj = [c for c in last.children if c.dep_ == "nsubj" and not self.in_quote[c.i]]
+        while not subj and last.dep_ == "conj" and last.head.i < last.i and last.head.i >= tokens[0].i:
+            last = last.head  # a verb the parser split off the clause ("was adamant about … push:")
+            subj = [c for c in last.children if c.dep_ == "nsubj" and not self.in_quote[c.i]]
+        if subj and last.dep_ in ("ROOT", "conj") and not is_reporting_token(last, strict=False) and (
+                _personal(subj[0]) or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj[0].children)):
+            return CueMatch(tokens[-1].i, tokens[-1].i + 1, subj[0].i, method)
         for v in reversed(tokens):
             if is_reporting_token(v, strict=False):
                 s = self.speaker_of(v)

@@ -569,3 +569,15 @@ def test_the_second_of_two_conjoined_attributions_has_its_own_speaker(nlp):
             "prime minister of the Slovak Republic, Jan Novak, said his country would “of course” back it.\n")
     quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.content.text == "of course"]
     assert quotes[0].speaker == "Jan Novak"
+
+
+def test_a_country_in_someones_claim_is_talked_about_in_their_words(nlp):
+    text = ("At a press conference, Maria Lopez claimed that Norway had promised to hand over 40 “criminals” "
+            "to her government.\n")
+    assert only(nlp, text).speaker == "Maria Lopez"
+
+
+def test_the_clause_a_colon_closes_names_the_speaker(nlp):
+    text = ("Chile may have voted to condemn the invasion at the UN, but its foreign minister, Tomas Berg, "
+            "was firm about his country staying out of the new push: “Chile does not believe sanctions work.”\n")
+    assert only(nlp, text).speaker == "Tomas Berg"
