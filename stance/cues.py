@@ -437,7 +437,8 @@ class CueFinder:
         while not subj and last.dep_ == "conj" and last.head.i < last.i and last.head.i >= tokens[0].i:
             last = last.head  # a verb the parser split off the clause ("was adamant about … push:")
             subj = [c for c in last.children if c.dep_ == "nsubj" and not self.in_quote[c.i]]
-        if subj and last.dep_ in ("ROOT", "conj") and not is_reporting_token(last, strict=False) and (
+        nearer = subj and any(t.dep_ in SUBJECT_DEPS and t.i > subj[0].i and _personal(t) for t in tokens)
+        if subj and not nearer and last.dep_ in ("ROOT", "conj") and not is_reporting_token(last, strict=False) and (
                 _personal(subj[0]) or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj[0].children)):
             return CueMatch(tokens[-1].i, tokens[-1].i + 1, subj[0].i, method)
         for v in reversed(tokens):
