@@ -432,6 +432,8 @@ class CueFinder:
         """Speaker of a clause that introduces a quote: a reporting verb's subject, else its last name."""
         # "Argentina may have voted to condemn …, but its foreign minister, Santiago Cafiero, was adamant
         # …:": the clause the colon closes says who, whatever verb of speech came before it
+        if not tokens:
+            return None
         last = tokens[-1].head
         subj = [c for c in last.children if c.dep_ == "nsubj" and not self.in_quote[c.i]]
         while not subj and last.dep_ == "conj" and last.head.i < last.i and last.head.i >= tokens[0].i:
