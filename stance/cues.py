@@ -273,9 +273,13 @@ class CueFinder:
         pronoun standing for the outer one: report the outer reporting verb's subject."""
         if speaker is None or speaker.pos_ != "PRON":
             return speaker
+        child = v
         for a in v.ancestors:
             if self.in_quote[a.i]:
                 break
+            if child.dep_ == "advcl" and any(c.dep_ == "mark" for c in child.children):
+                break  # "X described her as … after she attacked …": a clause of time or cause is no report
+            child = a
             if is_reporting_token(a, strict=False):
                 outer = self.speaker_of(a)
                 if outer is not None and outer.i != speaker.i and _can_be_same(speaker, outer):

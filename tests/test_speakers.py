@@ -581,3 +581,10 @@ def test_the_clause_a_colon_closes_names_the_speaker(nlp):
     text = ("Chile may have voted to condemn the invasion at the UN, but its foreign minister, Tomas Berg, "
             "was firm about his country staying out of the new push: “Chile does not believe sanctions work.”\n")
     assert only(nlp, text).speaker == "Tomas Berg"
+
+
+def test_a_pronoun_in_a_clause_of_time_is_not_the_main_speaker(nlp):
+    text = ("Governor John Berg described Senator Mary Lopez as a “disgrace” after she attacked the police "
+            "and blamed the riots on “years of neglect” by the city.\n")
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.content.text == "years of neglect"]
+    assert quotes[0].speaker == "Mary Lopez"
