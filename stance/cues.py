@@ -29,7 +29,10 @@ from .lexicons.reporting import (
     DOCUMENT_NOUNS,
     FINDING_VERBS,
     MEDIA_NOUNS,
+    MESSAGE_NOUNS,
+    SHOWING_VERBS,
     ADDRESSEE_VERBS,
+    BODY_NOUNS,
     MULTIWORD_CUES,
     NAMING_VERBS,
     OBJECT_CUES,
@@ -103,7 +106,7 @@ def is_reporting_token(t, strict: bool = True) -> bool:
         if lemma in FINDING_VERBS:
             return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in t.children)
         obj = OBJECT_CUES.get(lemma)
-        return obj is not None and any(c.dep_ == "dobj" and c.lower_ == obj for c in t.children)
+        return obj is not None and any(c.dep_ == "dobj" and c.lower_ in obj for c in t.children)
     return not (strict and reporting_lemma(t.lemma_.lower(), t.lower_) in WEAK_VERBS)
 
 
@@ -149,7 +152,10 @@ class CueFinder:
         s = self._subject_of(verb)
         if s is None:
             s = self._name_before(verb)
-        if s is None or s.pos_ not in NOMINAL_POS or s.ent_type_ in NOT_SPEAKER_ENTS:
+        if s is None or s.ent_type_ in NOT_SPEAKER_ENTS:
+            return None
+        # the tagger sometimes takes a name for a verb ("Trump openly admires …"); NER still knows it
+        if s.pos_ not in NOMINAL_POS and s.ent_type_ not in _SPEAKER_ENTS:
             return None
         return s
 
@@ -167,6 +173,9 @@ class CueFinder:
     def _subject_of(self, verb):
         seen = set()
         v = verb
+        shown = self._shown_speaker(verb) or self._conjoined_subject(verb)
+        if shown is not None:
+            return shown
         while v is not None and v.i not in seen and not self.in_quote[v.i]:
             seen.add(v.i)
             lemma = reporting_lemma(v.lemma_.lower(), v.lower_)
@@ -195,6 +204,12 @@ class CueFinder:
                     break
                 v = noun.head if noun.dep_ == "dobj" else noun.head.head
                 continue
+            if v.dep_ == "xcomp" and v.head.i != v.i:
+                # object control: in "led the journalist to fear “…”", "urged supporters to chant “…”"
+                # the infinitive's subject is the governing verb's object, not its subject
+                obj = [c for c in v.head.children if c.dep_ == "dobj" and not self.in_quote[c.i]]
+                if obj and v.tag_ == "VB" and speaker_like(obj[0]) and obj[0].lower_ not in ("it", "this", "that"):
+                    return obj[0]
             if v.dep_ in CLIMB_DEPS and v.head.i != v.i:
                 v = v.head
                 # "began by saying …", "After saying …, she was whisked": through the preposition
@@ -210,6 +225,47 @@ class CueFinder:
                     v = v.head
                 continue
             break
+        if v is not None and v.i != verb.i and self.in_quote[v.i]:
+            # "After saying …, she was “whisked … off”": the main verb sits in a quote of its own,
+            # its subject does not
+            subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS and not self.in_quote[c.i]]
+            if subj:
+                return subj[0]
+        return None
+
+    def _conjoined_subject(self, verb):
+        """"X, Y, said …, and the prime minister of the Czech Republic, Petr Fiala, said …": the parser
+        leaves the second verb without a subject and hangs it on the first; its subject is the noun
+        phrase between "and" and the verb (its last name)."""
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.dep_ not in ("ccomp", "conj") \
+                or verb.head.i > verb.i:
+            return None
+        run = []
+        i = verb.i - 1
+        while i > verb.head.i and not self.in_quote[i] and self.doc[i].lower_ not in ("and", "but", ";"):
+            run.append(self.doc[i])
+            i -= 1
+        if i <= verb.head.i or self.doc[i].lower_ not in ("and", "but", ";"):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in run):
+            return None
+        names = [t for t in run if t.pos_ == "PROPN"]
+        return names[0] if names else None
+
+    def _shown_speaker(self, verb):
+        """"footage of Hillary Clinton asking, “…”", "the ad shows Trump saying …": a participle right
+        after the person a recording shows. The parser often hangs the participle on the main verb
+        instead, which would make the ad or the footage the speaker."""
+        if verb.tag_ != "VBG" or verb.i == 0 or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return None
+        t = self.doc[verb.i - 1]
+        if self.in_quote[t.i] or not (t.ent_type_ == "PERSON" or t.lower_ in ("him", "her", "them")):
+            return None
+        shown = t.head if t.dep_ in ("pobj", "dobj") else None
+        if shown is None:
+            return None
+        if t.dep_ == "pobj" and shown.lower_ == "of" or t.dep_ == "dobj" and shown.lemma_.lower() in SHOWING_VERBS:
+            return t
         return None
 
     def _outer_speaker(self, v, speaker):
@@ -217,9 +273,13 @@ class CueFinder:
         pronoun standing for the outer one: report the outer reporting verb's subject."""
         if speaker is None or speaker.pos_ != "PRON":
             return speaker
+        child = v
         for a in v.ancestors:
             if self.in_quote[a.i]:
                 break
+            if child.dep_ == "advcl" and any(c.dep_ == "mark" for c in child.children):
+                break  # "X described her as … after she attacked …": a clause of time or cause is no report
+            child = a
             if is_reporting_token(a, strict=False):
                 outer = self.speaker_of(a)
                 if outer is not None and outer.i != speaker.i and _can_be_same(speaker, outer):
@@ -233,14 +293,23 @@ class CueFinder:
         if first == 0 or self.doc[first].idx < lo or qspan.start - first > 1:
             return None
         prev = self.doc[first - 1].sent
-        if prev[0].idx < lo:
+        # a quote that is a paragraph of its own goes on from the paragraph before it
+        alone = not self.text[lo : q.outer.start_char].strip() and q.paragraph > 0
+        if prev[0].idx < (self.paras[q.paragraph - 1].start if alone else lo):
             return None
-        for v in prev:
-            if self.in_quote[v.i] or not is_reporting_token(v):
-                continue
-            s = self.speaker_of(v)
-            if s is not None and not self.in_quote[s.i]:
-                return CueMatch(*self._extent(v), s.i, "cue.previous_sentence")
+        for strict in (True, False):
+            for v in prev:
+                if self.in_quote[v.i] or not is_reporting_token(v, strict=strict):
+                    continue
+                s = self.speaker_of(v)
+                if s is not None and not self.in_quote[s.i]:
+                    return CueMatch(*self._extent(v), s.i, "cue.previous_sentence")
+        # "Sen. Sanders identified young voters' exhaustion as a reason. “The younger people are …”":
+        # with no verb of speech, the person the sentence before is about
+        root = prev.root
+        subj = [c for c in root.children if c.dep_ == "nsubj" and not self.in_quote[c.i]]
+        if subj and (subj[0].ent_type_ == "PERSON" or subj[0].lower_ in ("he", "she")) and not self.in_quote[root.i]:
+            return CueMatch(root.i, root.i + 1, subj[0].i, "cue.previous_sentence")
         return None
 
     def _extent(self, v) -> tuple[int, int]:
@@ -264,7 +333,7 @@ class CueFinder:
             # "…, as a Homeland Security memo put it", "During his years in office, Mr. Obama said, a
             # majority …": a parenthetical cue speaks for the clause it hangs on, so it governs the
             # quote when that clause does
-            gov = v.i in governing or (v.head.i in governing and _parenthetical(v))
+            gov = v.i in governing or (v.head.i in governing and _parenthetical(v)) or self._leads_into(v, qspan)
             if not gov and (q.kind != "full" or not is_reporting_token(v)):
                 continue  # partial quotes need a verb that governs them
             if not gov and not any(a.i in qidx for a in v.ancestors) and not self._next_to(v, qspan):
@@ -279,7 +348,39 @@ class CueFinder:
             key = (0 if gov else 1, 0 if is_reporting_token(v) else 1, 0 if speaker_like(speaker) else 1, dist)
             if best is None or key < best[0]:
                 best = (key, CueMatch(*self._extent(v), speaker.i, "cue.governs" if gov else "cue.adjacent"))
+        if best is not None and best[1].method == "cue.governs":
+            return self._reporter_of_thing(best[1])
         return best[1] if best else None
+
+    def _reporter_of_thing(self, match: CueMatch) -> CueMatch:
+        """"Holm said in the letter that the advertisement “wrongfully” suggests …": what a thing
+        suggests inside someone's statement is that person's claim, in that person's words."""
+        inner = self.doc[match.speaker]
+        # a country in someone's claim ("Erdoğan claimed that Sweden had promised to extradite 73
+        # “terrorists”") is talked about in the claimant's words too
+        country = inner.pos_ == "PROPN" and inner.ent_type_ == "GPE" and not any(c.dep_ == "compound" for c in inner.children)
+        if not country and (_personal(inner) or inner.pos_ != "NOUN" or inner.ent_type_ or inner.lemma_.lower() in BODY_NOUNS):
+            return match  # a body speaks for itself ("the ministry said it would …")
+        child = self.doc[match.cue_start]
+        for a in child.ancestors:
+            if self.in_quote[a.i] or child.dep_ not in ("ccomp", "xcomp", "advcl"):
+                break
+            child = a
+            if is_reporting_token(a):
+                outer = self.speaker_of(a)
+                if outer is not None and not self.in_quote[outer.i] and _personal(outer):
+                    return CueMatch(*self._extent(a), outer.i, "cue.governs")
+                break
+        return match
+
+    def _leads_into(self, v, qspan) -> bool:
+        """"footage of Trump saying during the debate, “…”": a verb of speech whose phrase ends in a
+        comma right before the quote introduces it, wherever the parser attached the quote."""
+        if v.i >= qspan.start or not is_reporting_token(v):
+            return False
+        right = max(t.i for t in v.subtree if not self.in_quote[t.i])
+        between = self.doc[right + 1 : qspan.start]
+        return bool(len(between)) and all(t.is_punct or t.is_space for t in between) and any(t.text == "," for t in between)
 
     def _next_to(self, v, qspan) -> bool:
         """Only punctuation and the verb's own subject phrase between the verb and the quote."""
@@ -333,6 +434,19 @@ class CueFinder:
 
     def _clause_speaker(self, tokens, method: str) -> CueMatch | None:
         """Speaker of a clause that introduces a quote: a reporting verb's subject, else its last name."""
+        # "Argentina may have voted to condemn …, but its foreign minister, Santiago Cafiero, was adamant
+        # …:": the clause the colon closes says who, whatever verb of speech came before it
+        if not tokens:
+            return None
+        last = tokens[-1].head
+        subj = [c for c in last.children if c.dep_ == "nsubj" and not self.in_quote[c.i]]
+        while not subj and last.dep_ == "conj" and last.head.i < last.i and last.head.i >= tokens[0].i:
+            last = last.head  # a verb the parser split off the clause ("was adamant about … push:")
+            subj = [c for c in last.children if c.dep_ == "nsubj" and not self.in_quote[c.i]]
+        nearer = subj and any(t.dep_ in SUBJECT_DEPS and t.i > subj[0].i and _personal(t) for t in tokens)
+        if subj and not nearer and last.dep_ in ("ROOT", "conj") and not is_reporting_token(last, strict=False) and (
+                _personal(subj[0]) or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj[0].children)):
+            return CueMatch(tokens[-1].i, tokens[-1].i + 1, subj[0].i, method)
         for v in reversed(tokens):
             if is_reporting_token(v, strict=False):
                 s = self.speaker_of(v)
@@ -457,11 +571,13 @@ class CueFinder:
         return CueMatch(*self._extent(v), head.i, "cue.surface") if head is not None else None
 
     def find(self, q: Quote) -> CueMatch | None:
-        if q.depth > 0 or q.kind in ("heading", "scare"):
+        if q.depth > 0 or q.kind == "heading":
             return None
         qspan = self.doc.char_span(q.outer.start_char, q.outer.end_char, alignment_mode="expand")
         if qspan is None or len(qspan) == 0:
             return None
+        if q.kind == "scare":
+            return self._phrase_used(qspan)
         if self._title(q, qspan):
             return None
         lo, hi = self._para_bounds(q)
@@ -483,6 +599,23 @@ class CueFinder:
             )
         return match
 
+    def _phrase_used(self, qspan) -> CueMatch | None:
+        """"the phrase “…”" marks words as words, but whoever uses, coins or utters the phrase says
+        them: "Trump has used the phrase “…” often"."""
+        i = qspan.start - 1
+        while i >= 0 and self.doc[i].is_punct:
+            i -= 1
+        if i < 0 or self.in_quote[i]:
+            return None
+        noun = self.doc[i]
+        verb = noun.head
+        if noun.dep_ != "dobj" or not is_reporting_token(verb, strict=False) or verb.lemma_.lower() not in OBJECT_CUES:
+            return None
+        speaker = self.speaker_of(verb)
+        if speaker is None or self.in_quote[speaker.i] or not speaker_like(speaker):
+            return None
+        return CueMatch(verb.i, verb.i + 1, speaker.i, "cue.governs")
+
     def _title(self, q: Quote, qspan) -> bool:
         """A title, show or label in marks inside the reporter's sentence ("told “Morning Edition” on
         Sunday", "the best film is “Twelve Angry Men”"): nobody says it, unless a verb of naming puts
@@ -493,7 +626,8 @@ class CueFinder:
         ):
             return False
         heads = [a for a in qspan[0].ancestors if not self.in_quote[a.i]]
-        if heads and heads[0].pos_ == "ADP" and heads[0].lower_ != "as":
+        message = heads and heads[0].lower_ == "of" and heads[0].head.lemma_.lower() in MESSAGE_NOUNS
+        if heads and heads[0].pos_ == "ADP" and heads[0].lower_ != "as" and not message:
             return True  # "on “Meet the Press”", "in “The Atlantic”": a show or publication
         verbs = [a for a in heads if a.pos_ in ("VERB", "AUX")]
         if not verbs:
@@ -544,6 +678,13 @@ def speaker_like(t) -> bool:
         or is_role_noun(t.lower_, t.lemma_.lower())
         or t.lemma_.lower() in SOURCE_NOUNS
     )
+
+
+def _personal(t) -> bool:
+    """A person's name, a personal pronoun or a role noun: someone, not something, speaks."""
+    return (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and not t.ent_type_
+            or t.lower_ in PERSONAL_PRONOUNS or t.lower_ in ("i", "we")
+            or is_role_noun(t.lower_, t.lemma_.lower()))
 
 
 def _can_be_same(pronoun, outer) -> bool:

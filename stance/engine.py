@@ -195,6 +195,8 @@ def attribute(parsed, text: str, quotes: list[Quote], indirect: bool = False) ->
     for item in items:
         match = finder.find(item.quote)
         if match is not None and match.speaker is not None:
+            if item.quote.kind == "scare":  # "X used the phrase “…”": words someone says after all
+                item.quote = item.quote.with_(kind="partial")
             _apply(item, match, resolver.resolve(parsed[match.speaker], named=match.named), parsed, text)
             # the last speaker is the most salient antecedent for the next "he said"
             resolver.note_speaker(item.quote.outer.start_char, item.entity)

@@ -79,6 +79,15 @@ NEVER_SPEAKER_ENTS = ("LOC", "FAC", "EVENT", "DATE", "TIME", "MONEY", "PERCENT",
 MISREAD_NAME_ENTS = ("", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE")
 
 
+# "63 percent said": a share speaks for the group the last "N percent of …" named, this many tokens back.
+SHARE_WORDS = frozenset({"percent", "%", "pct", "percentage", "majority", "third", "half", "quarter", "fifth"})
+SHARE_REACH = 150
+# The rest of an organisation's name up to an acronym in brackets: " to Reclaim Our Schools (AROS)".
+_NAME_TAIL = re.compile(r"((?:[ \u00a0](?:to|of|for|and|on|in|the|[A-Z][\w’'-]*)){1,8})[ \u00a0]\(([A-Z]{2,8})\)")
+# Hyphens inside a name ("Ki-moon"), which the tokenizer makes tokens of their own.
+HYPHENS = ("-", "\u2010", "\u2011")
+
+
 @functools.lru_cache(maxsize=8192)  # names are compared pairwise, so the same words come back often
 def fold(s: str) -> str:
     """Lowercase without accents: Yücel -> yucel."""
@@ -119,9 +128,31 @@ class Entity:
 
 def name_tokens(tokens) -> tuple[str, ...]:
     """The words of a person's name in a mention: titles, honorifics and possessives removed."""
-    words = [_strip_possessive(t.text) for t in tokens if not t.is_punct and t.dep_ != "case"]
+    words: list[str] = []
+    glue = False
+    for t in tokens:
+        if t.dep_ == "case":
+            continue
+        if t.text in HYPHENS and words and not t.whitespace_ and t.i > 0 and not t.nbor(-1).whitespace_:
+            # "Ban Ki-moon", "Jean-Marc": the tokenizer splits a hyphenated name, its parts are one word
+            words[-1] += t.text
+            glue = True
+            continue
+        if t.is_punct:
+            continue
+        w = _strip_possessive(t.text)
+        if glue:
+            words[-1] += w
+        else:
+            words.append(w)
+        glue = False
+    honorific = [t for t in tokens[:1] if t.i > 0 and t.doc[t.i - 1].lower_ in HONORIFICS and HONORIFICS[t.doc[t.i - 1].lower_]]
+    honorific += [t for t in tokens if t.lower_ in HONORIFICS and HONORIFICS[t.lower_]]
+    last = words[-1:]
     while words and (words[0].lower() in NAME_TITLES or words[0].lower() in HONORIFICS or words[0].lower() in ROLE_CATEGORIES):
         words.pop(0)
+    if not words and honorific and last and last[0].lower() not in HONORIFICS:
+        words = last  # "Mr. King", "Ms. Major": after an honorific a title word is a surname
     return tuple(w for w in words if w)
 
 
@@ -213,8 +244,10 @@ class Resolver:
         self._pronoun_evidence()
         # "Rendell said … . He added that …": a he/she the reporter makes the subject keeps its person
         # salient, as a resolved pronoun joins its entity's chain in a sieve coreference system
-        self._chain = [t for t in doc if t.lower_ in PERSONAL_PRONOUNS and t.dep_ in SUBJECT_DEPS
-                       and not in_quote[t.i]]
+        # So does a definite description the reporter makes the subject ("Mike Pence says … . The
+        # Republican vice presidential nominee was speaking …"): it names its person once more.
+        self._chain = [t for t in doc if t.dep_ in SUBJECT_DEPS and not in_quote[t.i]
+                       and (t.lower_ in PERSONAL_PRONOUNS or _chain_description(t))]
         self._chain_done = 0
         self._chained: list[_Mention] = []
 
@@ -264,6 +297,14 @@ class Resolver:
             if any(names_compatible(words, n) for n in e.names)
             and all(names_compatible(words, n) for n in e.names if len(n) > 1)
         ]
+        if not candidates and len(words) == 1:
+            # "Saifuddin" after "Saifuddin Abdullah", "Ban" after "Ban Ki-moon": a single word that is
+            # the first word of exactly one full name is that person (given names, and names that put
+            # the family name first)
+            fw = fold(words[0])
+            firsts = [e for e in self.entities if any(len(n) > 1 and fold(n[0]) == fw for n in e.names)]
+            if len(firsts) == 1 and not any(e.surname == fw for e in self.entities):
+                candidates = firsts
         # Prefer an entity with the same full name, then the most recently mentioned one.
         candidates.sort(key=lambda e: (words in e.names, e.mentions[-1][0] if e.mentions else -1), reverse=True)
         if candidates:
@@ -354,11 +395,26 @@ class Resolver:
         if low in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             res = self.resolve(head.head.head)
             return Resolution(res.speaker, res.entity, Span.of(self.text, head.idx, head.idx + len(head)))
+        before = self.doc[head.i - 1] if head.i > 0 else None
+        if low in ("who", "which") and before is not None and before.pos_ in ("NOUN", "PROPN") and not self.in_quote[before.i]:
+            # "the Police Department which reported …" parsed without a relative clause: "who" and
+            # "which" right after a noun stand for it all the same
+            res = self.resolve(before)
+            return Resolution(res.speaker, res.entity, Span.of(self.text, head.idx, head.idx + len(head)))
         mention = self.mention_span(head)
         if low == "it" or low == "they" and head.tag_ == "PRP":
             body = self.body_antecedent(head, organisations_only=low == "they")
             if body is not None:
                 return Resolution(body, None, mention)
+            pair = self.pair_antecedent(head) if low == "they" else None
+            if pair is not None:
+                res = self.resolve(pair)
+                if res.speaker is not None:
+                    return Resolution(res.speaker, None, mention)
+        if low in SHARE_WORDS:
+            group = self.share_of(head)
+            if group is not None:
+                return Resolution(group, None, mention)
         if low == "i" and not self.in_quote[head.i]:
             # the reporter's own "I": in a letter or an op-ed, the author the text signs it with
             author = self.author(head.idx)
@@ -520,6 +576,16 @@ class Resolver:
         t = next((t for t in found if t.head.dep_ == "ROOT"), found[0] if found else None)
         return self.phrase(t) if t is not None else None
 
+    def pair_antecedent(self, head):
+        """"Senators like Grassley and Leahy see … . They sent a letter …": "they" for the people the last
+        sentences named together (the head of "X and Y"), or None."""
+        first = self.sents[max(0, self.sent_of[head.i] - BODY_REACH)].start
+        for t in reversed(self.doc[first : head.i]):
+            if t.ent_type_ == "PERSON" and t.dep_ != "compound" and not self.in_quote[t.i] and any(
+                    c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children):
+                return t
+        return None
+
     def phrase(self, head) -> str:
         """The noun phrase headed by ``head`` as the text writes it, without a leading article."""
         left = head.left_edge
@@ -570,6 +636,24 @@ class Resolver:
                             return objs[0]
         return None
 
+    def share_of(self, head) -> str | None:
+        """"52 percent of registered voters agreed", "63 percent said": a share of a group speaks for
+        the group, the one its "of" names, else the one the last share before it in the text named."""
+        def group(t) -> str | None:
+            of = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"]
+            objs = [g for c in of for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+            return self.phrase(objs[0]) if objs and not self.in_quote[objs[0].i] else None
+
+        found = group(head)
+        if found is not None:
+            return found
+        for t in reversed(self.doc[max(0, head.i - SHARE_REACH) : head.i]):
+            if t.lower_ in SHARE_WORDS and not self.in_quote[t.i]:
+                found = group(t)
+                if found is not None:
+                    return found
+        return None
+
     def unnamed(self, head) -> str | None:
         """An unnamed source or organisation: its noun phrase without the article. A place, an
         event, a date or a photo credit is not a speaker."""
@@ -589,7 +673,20 @@ class Resolver:
                 ):
                     end = last.idx + len(last)
                 break
-        return (phrase + self.text[head.idx + len(head) : end]) or None
+        return (phrase + self.text[head.idx + len(head) : end] + self._named_through(end)) or None
+
+    def _named_through(self, end: int) -> str:
+        """"Alliance to Reclaim Our Schools (AROS)": a name runs on through small words when the acronym
+        in brackets after it spells it out; the rest of the name after ``end``, else ""."""
+        found = _NAME_TAIL.match(self.text, end)
+        if found is None:
+            return ""
+        start = self.text.rfind(" ", 0, end - 1) if end > 0 else 0
+        words = (self.text[max(start, 0) : end] + found.group(1)).split()
+        # the acronym's letters are the name's last capitalised words
+        caps = [w for w in words if w[:1].isupper()]
+        acronym = found.group(2)
+        return found.group(1) if "".join(w[0] for w in caps[-len(acronym):]) == acronym else ""
 
     def salience(self, head, gender: str | None) -> dict[int, tuple[float, int, Entity]]:
         """Each person the mention headed by ``head`` may refer to (agreeing in gender), with a
@@ -625,9 +722,16 @@ class Resolver:
         if last is not None and char - last[0] <= PRONOUN_WINDOW:
             c, entity = last
             span = self.doc.char_span(c, c + 1, alignment_mode="expand")
-            sent = self.sent_of[span[0].i] if span is not None and len(span) else now
+            sent = self.sent_of[self._quote_end(span[0].i)] if span is not None and len(span) else now
             consider(entity, c, -(rank[now] - rank[sent]) + LAST_SPEAKER_BONUS)
         return scores
+
+    def _quote_end(self, i: int) -> int:
+        """The last token of the quote starting at token ``i``: recency counts from where the quote and
+        its cue end ("“…. …,” said Leslie Wimes." is as recent as its last sentence)."""
+        while i + 1 < len(self.doc) and self.in_quote[i + 1]:
+            i += 1
+        return i
 
     def _follow_chain(self, char: int) -> None:
         """Resolve, in text order, the reporter's subject pronouns before ``char``: each becomes a
@@ -635,7 +739,10 @@ class Resolver:
         while self._chain_done < len(self._chain) and self._chain[self._chain_done].idx < char:
             t = self._chain[self._chain_done]
             self._chain_done += 1
-            entity = self.antecedent(t, PERSONAL_PRONOUNS[t.lower_])
+            if t.lower_ in PERSONAL_PRONOUNS:
+                entity = self.antecedent(t, PERSONAL_PRONOUNS[t.lower_])
+            else:
+                entity = self.describe(t)
             if entity is not None:
                 self._chained.append(_Mention(t.idx, entity, _subject_weight(t), self.sent_of[t.i]))
 
@@ -666,13 +773,20 @@ class Resolver:
             return None
         countries = _countries(words)
         mods = {fold(t.text)[:4] for t in words if t.i != head.i and len(t.text) > 2}
+        # a noun saying what someone leads or plays ("band leader", "bass player"); a body's ("campaign
+        # strategist") only says whose side they are on
+        kinds = {fold(c.text)[:4] for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                 and len(c.text) > 2 and c.lemma_.lower() not in BODY_NOUNS}
         gender = GENDERED_NOUNS.get(head.lower_)
         heads = {head.lower_, head.lemma_.lower(), *ROLE_ABBREVIATIONS.get(head.lower_, "").split()[-1:]}
         same_head: list[tuple[tuple, Entity]] = []
         by_category: list[tuple[tuple, Entity]] = []
         roleless: list[Entity] = []
+        # "Obama's former campaign strategist" is someone of Obama's, never Obama
+        owners = {self._name_span_of(c).start_char for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"}
+        owned = {id(e) for e in self.entities if any(m[0] in owners for m in e.mentions)}
         for e in self.entities:
-            if gender and e.gender and e.gender != gender or self._other_country(e, countries):
+            if gender and e.gender and e.gender != gender or self._other_country(e, countries) or id(e) in owned:
                 continue
             if not e.roles:
                 roleless.append(e)
@@ -685,9 +799,13 @@ class Resolver:
             last = max((m[0] for m in e.mentions if m[0] < head.idx), default=-1)
             # Before any mention (a headline's "Analyst"), the most mentioned person is meant.
             key = (shared, last >= 0, last if last >= 0 else len(e.mentions))
+            if kinds and not kinds <= {w[:4] for w in role_words}:
+                continue  # "the band leader" is not the party leader: a noun saying what of is part of the role
             (same_head if heads & set(role_words) else by_category).append((key, e))
         if same_head:
             return max(same_head, key=lambda x: x[0])[1]
+        if kinds and not by_category:
+            return None  # "the band leader" whom no role fits is someone new, not whoever is salient
         if _definite(head) or any(c.dep_ == "poss" for c in head.children):
             salient = self.salience(head, gender)
             scored = []
@@ -705,7 +823,7 @@ class Resolver:
                     head.left_edge.is_sent_start or is_reporting_token(head.head, strict=False)):
                 listed = {id(e) for _, e in by_category} | {id(e) for e in roleless}
                 for score, _, e in salient.values():
-                    if id(e) not in listed and not self._other_country(e, countries):
+                    if id(e) not in listed and id(e) not in owned and not self._other_country(e, countries):
                         scored.append((score - OTHER_ROLE_PENALTY, e))
             if scored:
                 return max(scored, key=lambda x: x[0])[1]
@@ -779,6 +897,13 @@ def _subject_weight(head) -> float:
         return 0.0
     verb = head.head
     return 1.0 if verb.dep_ == "ROOT" or is_reporting_token(verb, strict=False) else 0.5
+
+
+def _chain_description(t) -> bool:
+    """"The Indiana governor", "the former first lady": a definite role description without a name in
+    apposition, which stands for someone already named."""
+    return (t.pos_ == "NOUN" and is_role_word(t) and _definite(t)
+            and not any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children))
 
 
 def _expand(word: str) -> str:

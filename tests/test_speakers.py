@@ -422,3 +422,169 @@ def test_titles_in_marks_are_not_speech(nlp, text):
 
 def test_a_name_given_by_a_verb_of_naming_is_speech(nlp):
     assert only(nlp, "Hale called the senator “Little Marco” at a rally in 2016.").speaker == "Hale"
+
+
+# -- who a participle, an infinitive or a phrase belongs to --------------------------------------------
+
+def test_a_recording_shows_the_person_saying_it(nlp):
+    text = "The new spot uses footage of Maria Lopez asking, “Why should we pay for their mistakes?”"
+    assert only(nlp, text).speaker == "Maria Lopez"
+
+
+def test_the_verb_of_speech_next_to_the_quote_beats_the_main_verb(nlp):
+    text = ("The video ends with a clip of Tomas Berg saying at a rally last month, "
+            "“Nobody in this town will pay more tax.”")
+    assert only(nlp, text).speaker == "Tomas Berg"
+
+
+def test_an_infinitive_speaker_is_the_object_it_is_said_of(nlp):
+    text = "The long strike has led the union leader Ana Ruiz to demand a “fair deal for every nurse.”"
+    assert only(nlp, text).speaker == "Ana Ruiz"
+
+
+def test_whoever_uses_a_phrase_says_it(nlp):
+    q = only(nlp, "Senator Okafor has used the phrase “green dividend” in every speech this year.")
+    assert (q.speaker, q.kind) == ("Okafor", "partial")
+
+
+def test_a_goal_of_a_title_cased_phrase_is_speech(nlp):
+    text = "In her speech on Monday, Maria Lopez proclaimed a goal of “Jobs Before Profits.”"
+    assert only(nlp, text).speaker == "Maria Lopez"
+
+
+def test_a_hyphenated_name_is_one_name(nlp):
+    text = ("Chairman Kim Dae-jung condemned what he called a “reckless gamble” on Monday.\n\n"
+            "“We ask the council to act today,” he told reporters.\n")
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind == "full"]
+    assert quotes[0].speaker == "Kim Dae-jung"
+
+
+def test_the_last_speaker_counts_from_the_end_of_the_quote(nlp):
+    text = ("Governor Maria Ruiz presented the budget on Monday.\n\n"
+            "“The budget is in trouble. Deep trouble. Nobody in the ministry will say so,” said Robin Hale, "
+            "a union leader.\n\n"
+            "Hale believes that the Ruiz administration ignored its own auditors and now has to explain her plan.\n\n"
+            "“They thought the numbers would fix themselves,” she said.\n")
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind == "full"]
+    assert quotes[-1].speaker == "Robin Hale"
+
+
+def test_a_description_as_subject_keeps_its_person_salient(nlp):
+    text = ("Tomas Berg says too much is made of the mayor's tweets.\n\n"
+            "The opposition candidate was speaking on Friday in Leeds, hours after the mayor attacked "
+            "the singer Ana Ruiz in a flurry of posts.\n\n"
+            "The former governor said “the press is to blame” for the whole affair.\n")
+    assert only(nlp, text).speaker == "Tomas Berg"
+
+
+def test_a_description_owned_by_someone_is_not_its_owner(nlp):
+    text = ("Robert Hale on Wednesday called on Tomas Berg to apologize to the mayor.\n\n"
+            "“That was outrageous,” Berg's former campaign strategist said in an interview.\n")
+    assert only(nlp, text).speaker == "Robert Hale"
+
+
+def test_the_first_lady_is_a_role(nlp):
+    text = ("Maria Lopez spoke at the veterans' forum on Wednesday.\n\n"
+            "The former first lady said it was “a mistake” to cut the budget.\n")
+    assert only(nlp, text).speaker == "Maria Lopez"
+
+
+def test_a_share_of_a_group_speaks_for_the_group(nlp):
+    text = ("Only 41 percent of likely voters agreed that the mayor is “fit to serve,” while 30 percent "
+            "disagreed. However, 58 percent said the council was “right” to delay the vote.\n")
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind in ("full", "partial")]
+    assert [q.speaker for q in quotes] == ["likely voters", "likely voters"]
+
+
+def test_which_after_a_name_stands_for_it(nlp):
+    text = "To settle it, they turned to the Leeds Fire Service which reported “1,204 call-outs” in the year.\n"
+    assert only(nlp, text).speaker == "Leeds Fire Service"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # no verb of speech: the person the sentence before is about
+        ("On Sunday, Sen. Maria Lopez, who lost the primary to Berg, identified housing as the main issue. "
+         "“The young are tired of waiting for a home.”\n", "Maria Lopez"),
+        # a quote that is its own paragraph goes on from the paragraph before it
+        ("Tomas Berg called the bank's conduct “shameful” but limited his comments to future cases.\n\n"
+         "“If a bank cannot be run safely, it should be split up.”\n", "Tomas Berg"),
+    ],
+)
+def test_a_quote_after_a_sentence_about_someone_is_theirs(nlp, text, expected):
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind == "full"]
+    assert quotes[-1].speaker == expected
+
+
+def test_a_title_word_after_an_honorific_is_a_surname(nlp):
+    text = ("“Turnout decides it,” said Paul King, a union organiser.\n\n"
+            "Mr. King and Mr. Okafor will campaign together on Saturday.\n\n"
+            "“It is about enthusiasm, not a candidate,” Mr. King added.\n")
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.kind == "full"]
+    assert quotes[-1].speaker == "Paul King"
+
+
+def test_what_a_thing_suggests_in_someones_statement_is_their_claim(nlp):
+    text = ("Council lawyer Ana Ruiz said in the letter that the new video “falsely and knowingly” "
+            "suggests that the police back the mayor.\n")
+    assert only(nlp, text).speaker == "Ana Ruiz"
+
+
+def test_a_leader_of_something_else_is_someone_new(nlp):
+    text = ("Party leader Tomas Berg arrived late at the fair.\n\n"
+            "At the fair, the band leader called the guests to the stage, singing “It Is Our Night.”\n")
+    assert only(nlp, text).speaker == "band leader"
+
+
+def test_a_name_runs_on_to_the_acronym_that_spells_it(nlp):
+    text = ("More than 5,000 parents joined a “read-in” at 300 libraries, according to the organizer "
+            "Coalition to Save Our Libraries (CSOL).\n")
+    assert only(nlp, text).speaker == "organizer Coalition to Save Our Libraries"
+
+
+def test_they_after_two_people_named_together_is_both(nlp):
+    text = ("Critics of the plan, like Senators Maria Lopez, Democrat of Ohio, and Tomas Berg, Republican "
+            "of Utah, see the vote as a chance for reform. They sent a letter to the leaders on Monday.\n\n"
+            "“The scheme is riddled with fraud and should be allowed to lapse,” they wrote.\n")
+    q = only(nlp, text)
+    assert q.speaker == "Maria Lopez and Tomas Berg"
+
+
+def test_a_main_verb_inside_its_own_quote_still_lends_its_subject(nlp):
+    text = ("After saying her knee was “so stiff I could barely walk,” she was “rushed … off to the clinic” "
+            "by her aides.\n")
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.content.text.startswith("so stiff")]
+    assert quotes[0].speaker_mention.text == "she"
+
+
+def test_a_first_word_alone_is_the_one_full_name_it_starts(nlp):
+    text = ("Foreign Minister Hamid Rahman met his counterpart, Ana Ruiz, on Tuesday.\n\n"
+            "Hamid told reporters the talks had been “very candid” on every point.\n")
+    assert only(nlp, text).speaker == "Hamid Rahman"
+
+
+def test_the_second_of_two_conjoined_attributions_has_its_own_speaker(nlp):
+    text = ("Norway’s prime minister, Erik Dahl, said the plan was “good news for the north”, and the "
+            "prime minister of the Slovak Republic, Jan Novak, said his country would “of course” back it.\n")
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.content.text == "of course"]
+    assert quotes[0].speaker == "Jan Novak"
+
+
+def test_a_country_in_someones_claim_is_talked_about_in_their_words(nlp):
+    text = ("At a press conference, Maria Lopez claimed that Norway had promised to hand over 40 “criminals” "
+            "to her government.\n")
+    assert only(nlp, text).speaker == "Maria Lopez"
+
+
+def test_the_clause_a_colon_closes_names_the_speaker(nlp):
+    text = ("Chile may have voted to condemn the invasion at the UN, but its foreign minister, Tomas Berg, "
+            "was firm about his country staying out of the new push: “Chile does not believe sanctions work.”\n")
+    assert only(nlp, text).speaker == "Tomas Berg"
+
+
+def test_a_pronoun_in_a_clause_of_time_is_not_the_main_speaker(nlp):
+    text = ("Governor John Berg described Senator Mary Lopez as a “disgrace” after she attacked the police "
+            "and blamed the riots on “years of neglect” by the city.\n")
+    quotes = [q for q in analyze(text, "t", nlp=nlp, classifier=None).quotes if q.content.text == "years of neglect"]
+    assert quotes[0].speaker == "Mary Lopez"

@@ -80,8 +80,18 @@ def verb_candidates(lemma: str, lower: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-# Verbs that report speech only with a fixed object: "as the memo put it".
-OBJECT_CUES = {"put": "it"}
+# Verbs that report speech only with a fixed object: "as the memo put it", "Trump has used the phrase
+# “…”" (whoever uses, coins or repeats a phrase says it).
+_PHRASE_NOUNS = frozenset("phrase term word words expression slogan catchphrase line".split())
+OBJECT_CUES = {"put": frozenset({"it"}), "use": _PHRASE_NOUNS, "coin": _PHRASE_NOUNS, "utter": _PHRASE_NOUNS,
+               "invoke": _PHRASE_NOUNS, "adopt": _PHRASE_NOUNS}
+
+# Verbs whose object is shown or heard saying something: "the ad shows Trump saying “…”".
+SHOWING_VERBS = frozenset("show feature depict capture catch hear see watch play air film record".split())
+
+# Nouns whose "of" phrase states an aim or a message in the speaker's words, not a title:
+# "proclaimed a goal of “Peace Through Strength”" (but "the editor of “The Atlantic”").
+MESSAGE_NOUNS = frozenset("goal aim motto slogan mantra theme message vision promise pledge doctrine agenda call cry".split())
 
 
 def is_reporting_verb(lemma: str, lower: str) -> bool:

@@ -33,6 +33,8 @@ _add("government", "president", "prime", "premier", "minister", "chancellor", "k
 _add("head", "counterpart")
 _add("journalist", "journalist", "reporter", "editor", "correspondent", "columnist", "anchor", "host")
 # "the New York businessman": news names a person by their trade once it has named them
+# "the former first lady": the office of a head of state's spouse
+_add("spouse", "lady")
 _add("business", "businessman", "businesswoman", "entrepreneur", "tycoon", "mogul", "billionaire")
 
 ROLE_NOUNS = frozenset(ROLE_CATEGORIES)
@@ -69,7 +71,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 
 # Gendered role nouns (a small, safe set).
 GENDERED_NOUNS = {"spokesman": "m", "spokeswoman": "f", "congressman": "m", "congresswoman": "f", "chairman": "m",
-                  "chairwoman": "f", "king": "m", "queen": "f", "businessman": "m", "businesswoman": "f"}
+                  "chairwoman": "f", "king": "m", "queen": "f", "businessman": "m", "businesswoman": "f", "lady": "f"}
 
 # Words that make a description introduce someone new rather than name someone the text has named.
 INDEFINITE_WORDS = frozenset({"a", "an", "another", "other", "one", "some"})
