@@ -23,6 +23,8 @@ from .resolve import Entity, Resolver
 from .roles import description_before
 
 FLOATING_CONFIDENCE = 0.75
+# A fragment inside a reported clause, attributed through that clause's cue.
+FRAGMENT_CONFIDENCE = 0.9
 # A headline's own "‘…’: Name" or "…, Name tells X"; a headline echoing words the story attributes.
 HEADLINE_CONFIDENCE = 0.7
 ECHO_CONFIDENCE = 0.6
@@ -209,8 +211,10 @@ def attribute(parsed, text: str, quotes: list[Quote], indirect: bool = False) ->
     # a quote attributed just now from the sentence before it lends its speaker to its own continuation
     _continue_floating(items, text)
     _headline_speakers(items, text, resolver)
+    reported = find_reported(finder)
+    _fragments_in_reported_speech(items, reported, resolver, parsed, text)
     if indirect:
-        items.extend(_reported_item(r, resolver.resolve(parsed[r.speaker]), parsed, text, paras) for r in find_reported(finder))
+        items.extend(_reported_item(r, resolver.resolve(parsed[r.speaker]), parsed, text, paras) for r in reported)
         items.sort(key=lambda item: (item.quote.outer.start_char, -item.quote.outer.end_char, item.quote.kind == "indirect"))
     for item in items:
         if item.entity is not None and not item.entity.roles:
@@ -227,6 +231,25 @@ def _apply(item: _Attributed, match: CueMatch, res, parsed, text: str) -> None:
     item.cue = Span.of(text, cue_tokens.start_char, cue_tokens.end_char)
     item.entity, item.speaker, item.mention, item.role = res.entity, res.speaker, res.mention, res.role
     item.method, item.confidence = match.method, match.confidence
+
+
+def _fragments_in_reported_speech(items: list[_Attributed], reported: list[Reported], resolver: Resolver, parsed, text: str) -> None:
+    """A fragment nobody was found to say, inside a clause someone is reported to have said ("Erdoğan said
+    the two countries would walk “hand in hand”" where the parse does not tie the verb to the fragment):
+    the fragment is that person's words, as in a mixed quote."""
+    for item in items:
+        q = item.quote
+        if item.method is not None or q.depth or q.kind != "partial":
+            continue
+        around = [r for r in reported if any(s <= q.outer.start_char and q.outer.end_char <= e for s, e in r.pieces)]
+        if not around:
+            continue
+        r = min(around, key=lambda r: r.end_char - r.start_char)  # the innermost clause speaks
+        res = resolver.resolve(parsed[r.speaker])
+        cue = parsed[r.cue_start : r.cue_end]
+        item.cue = Span.of(text, cue.start_char, cue.end_char)
+        item.entity, item.speaker, item.mention, item.role = res.entity, res.speaker, res.mention, res.role
+        item.method, item.confidence = "reported.fragment", round(r.confidence * FRAGMENT_CONFIDENCE, 3)
 
 
 def _reported_item(r: Reported, res, parsed, text: str, paras) -> _Attributed:

@@ -109,9 +109,7 @@ def _frames(finder: CueFinder, t):
     if t.pos_ in ("VERB", "AUX") and t.tag_.startswith("VB") and is_indirect_cue(t.lemma_.lower(), t.lower_):
         if _withheld(t):
             return
-        speaker = finder.speaker_of(t)
-        if speaker is None:
-            speaker = _governing_subject(finder, t)
+        speaker = finder.speaker_of(t) or _governing_subject(finder, t) or _apposed_name(finder, t)
         if speaker is None or finder.in_quote[speaker.i] or _gerund(speaker):
             return
         lemma = reporting_lemma(t.lemma_.lower(), t.lower_)
@@ -196,6 +194,26 @@ def _can_speak(t) -> bool:
     "such a framework would not threaten …" is no statement. A name, entity, role, source noun or pronoun
     can; so can a plural ("critics", "doctors": taken for people) and a noun for people."""
     return speaker_like(t) or t.tag_ in ("NNS", "PRP", "WDT", "WP") or t.lemma_.lower() in PERSON_NOUNS
+
+
+# How long an apposition between a name and its verb may be ("X, another senior lawmaker, told").
+APPOSITION_MAX_TOKENS = 10
+
+
+def _apposed_name(finder: CueFinder, v):
+    """"Vladimir Dzhabarov, another senior lawmaker, told …" when the parse gave the verb no subject it can
+    use (scraped text glued a link title to the name): the name before the apposition."""
+    doc, i = v.doc, v.i - 1
+    if i < 1 or doc[i].text != "," or finder.in_quote[i]:
+        return None
+    for j in range(i - 1, max(v.sent.start, i - APPOSITION_MAX_TOKENS) - 1, -1):
+        if finder.in_quote[j]:
+            return None
+        if doc[j].text == ",":
+            name = doc[j - 1] if j > v.sent.start else None
+            ok = name is not None and name.pos_ == "PROPN" and not finder.in_quote[name.i]
+            return name if ok else None
+    return None
 
 
 def _gerund(t) -> bool:

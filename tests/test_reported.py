@@ -187,6 +187,30 @@ def test_a_fragment_closing_the_sentence_is_inside_the_clause():
     assert q.text == "the plan was \u201ca grave mistake.\u201d" and q.speaker == "Ana Ruiz"
 
 
+def test_an_unattributed_fragment_inside_a_reported_clause_is_its_speakers():
+    # a scraped link title glued to the name ("…?Read more Vera Lind, …") leaves "told" without a subject
+    # the cue sieves can use; the reported clause around the fragment still says whose words they are
+    text = ("The talks went on. Why the port matters to the region?Read more Vera Lind, a senior lawmaker, told "
+            "a radio station on Monday that a blockade of the port could lead to an \u201carmed conflict\u201d with "
+            "its neighbour.")
+    [q] = analyze(text, "t", classifier=None).quotes
+    assert (q.text, q.speaker, q.attribution.method) == ("armed conflict", "Vera Lind", "reported.fragment")
+
+
+def test_a_name_before_an_apposition_speaks_when_the_parse_lost_the_subject():
+    from stance.cues import CueFinder
+    from stance.nlp import load
+    from stance.quotes import paragraphs, scan_quotes
+    from stance.reported import _apposed_name
+
+    text = "Kai Berg, another senior lawmaker, told reporters the port would stay shut."
+    doc = load()(text)
+    finder = CueFinder(doc, text, scan_quotes(text), paragraphs(text))
+    told = next(t for t in doc if t.text == "told")
+    assert _apposed_name(finder, told).text == "Berg"
+    assert _apposed_name(finder, next(t for t in doc if t.text == "lawmaker")) is None
+
+
 def test_default_kinds_are_direct_only_and_direct_results_do_not_change():
     text = "Lena Holm said Sweden would send ships. \u201cWe are ready,\u201d she added."
     direct = analyze(text, "t", classifier=None)
