@@ -616,6 +616,11 @@ class CueFinder:
             return None
         return CueMatch(verb.i, verb.i + 1, speaker.i, "cue.governs")
 
+    def is_title(self, q: Quote) -> bool:
+        """Whether ``q`` is a title, show or label in marks that nobody says (see ``_title``)."""
+        qspan = self.doc.char_span(q.outer.start_char, q.outer.end_char, alignment_mode="expand")
+        return qspan is not None and len(qspan) > 0 and self._title(q, qspan)
+
     def _title(self, q: Quote, qspan) -> bool:
         """A title, show or label in marks inside the reporter's sentence ("told “Morning Edition” on
         Sunday", "the best film is “Twelve Angry Men”"): nobody says it, unless a verb of naming puts

@@ -212,7 +212,7 @@ def attribute(parsed, text: str, quotes: list[Quote], indirect: bool = False) ->
     _continue_floating(items, text)
     _headline_speakers(items, text, resolver)
     reported = find_reported(finder)
-    _fragments_in_reported_speech(items, reported, resolver, parsed, text)
+    _fragments_in_reported_speech(items, reported, finder, resolver, parsed, text)
     if indirect:
         items.extend(_reported_item(r, resolver.resolve(parsed[r.speaker]), parsed, text, paras) for r in reported)
         items.sort(key=lambda item: (item.quote.outer.start_char, -item.quote.outer.end_char, item.quote.kind == "indirect"))
@@ -233,13 +233,16 @@ def _apply(item: _Attributed, match: CueMatch, res, parsed, text: str) -> None:
     item.method, item.confidence = match.method, match.confidence
 
 
-def _fragments_in_reported_speech(items: list[_Attributed], reported: list[Reported], resolver: Resolver, parsed, text: str) -> None:
+def _fragments_in_reported_speech(
+    items: list[_Attributed], reported: list[Reported], finder: CueFinder, resolver: Resolver, parsed, text: str
+) -> None:
     """A fragment nobody was found to say, inside a clause someone is reported to have said ("Erdoğan said
     the two countries would walk “hand in hand”" where the parse does not tie the verb to the fragment):
-    the fragment is that person's words, as in a mixed quote."""
+    the fragment is that person's words, as in a mixed quote. A title in marks stays nobody's
+    ("Okafor argues that the best film is “Twelve Angry Men”")."""
     for item in items:
         q = item.quote
-        if item.method is not None or q.depth or q.kind != "partial":
+        if item.method is not None or q.depth or q.kind != "partial" or finder.is_title(q):
             continue
         around = [r for r in reported if any(s <= q.outer.start_char and q.outer.end_char <= e for s, e in r.pieces)]
         if not around:
