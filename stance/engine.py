@@ -211,7 +211,9 @@ def attribute(parsed, text: str, quotes: list[Quote], indirect: bool = False) ->
     # a quote attributed just now from the sentence before it lends its speaker to its own continuation
     _continue_floating(items, text)
     _headline_speakers(items, text, resolver)
-    reported = find_reported(finder)
+    # reported clauses are looked for only when reported speech is wanted or a fragment still lacks a speaker
+    unspoken = any(item.method is None and item.quote.depth == 0 and item.quote.kind == "partial" for item in items)
+    reported = find_reported(finder) if indirect or unspoken else []
     _fragments_in_reported_speech(items, reported, finder, resolver, parsed, text)
     if indirect:
         items.extend(_reported_item(r, resolver.resolve(parsed[r.speaker]), parsed, text, paras) for r in reported)

@@ -19,6 +19,7 @@ A Target is plain data (name, description, alias phrases …). The built-ins com
 """
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -146,8 +147,14 @@ def load_targets_toml(path: str) -> tuple[Target, ...]:
 def alias_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
     """One regex matching any phrase as whole words. Short all-capital aliases ("US") are matched
     case-sensitively so they do not match ordinary words ("us"); everything else ignores case."""
+    return _alias_regex(tuple(sorted(set(phrases))))
+
+
+@functools.lru_cache(maxsize=256)
+def _alias_regex(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    # cached: classifiers ask for the same few targets' patterns for every quote
     sensitive, insensitive = [], []
-    for p in sorted(set(phrases), key=len, reverse=True):
+    for p in sorted(phrases, key=len, reverse=True):
         body = re.escape(p).replace(r"\ ", r"\s+")
         (sensitive if len(p) <= 3 and p.isupper() else insensitive).append(body)
     parts = [rf"(?-i:{'|'.join(sensitive)})"] if sensitive else []
