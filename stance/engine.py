@@ -229,10 +229,14 @@ def attribute(parsed, text: str, quotes: list[Quote], indirect: bool = False) ->
 def _apply(item: _Attributed, match: CueMatch, res, parsed, text: str) -> None:
     # An unresolved mention ("I said", "they said") is still recorded: we know where the
     # speaker is mentioned and by which cue, just not who it is.
-    cue_tokens = parsed[match.cue_start : match.cue_end]
+    _attribute_to(item, res, parsed[match.cue_start : match.cue_end], text, match.method, match.confidence)
+
+
+def _attribute_to(item: _Attributed, res, cue_tokens, text: str, method: str, confidence: float) -> None:
+    """Give ``item`` the resolved speaker ``res``, the cue spanning ``cue_tokens`` and how it was found."""
     item.cue = Span.of(text, cue_tokens.start_char, cue_tokens.end_char)
     item.entity, item.speaker, item.mention, item.role = res.entity, res.speaker, res.mention, res.role
-    item.method, item.confidence = match.method, match.confidence
+    item.method, item.confidence = method, confidence
 
 
 def _fragments_in_reported_speech(
@@ -251,10 +255,8 @@ def _fragments_in_reported_speech(
             continue
         r = min(around, key=lambda r: r.end_char - r.start_char)  # the innermost clause speaks
         res = resolver.resolve(parsed[r.speaker])
-        cue = parsed[r.cue_start : r.cue_end]
-        item.cue = Span.of(text, cue.start_char, cue.end_char)
-        item.entity, item.speaker, item.mention, item.role = res.entity, res.speaker, res.mention, res.role
-        item.method, item.confidence = "reported.fragment", round(r.confidence * FRAGMENT_CONFIDENCE, 3)
+        _attribute_to(item, res, parsed[r.cue_start : r.cue_end], text, "reported.fragment",
+                      round(r.confidence * FRAGMENT_CONFIDENCE, 3))
 
 
 def _reported_item(r: Reported, res, parsed, text: str, paras) -> _Attributed:
@@ -263,10 +265,7 @@ def _reported_item(r: Reported, res, parsed, text: str, paras) -> _Attributed:
     parts = tuple(Span.of(text, s, e) for s, e in r.pieces) if len(r.pieces) > 1 else ()
     para = paragraph_at(paras, r.start_char, paras[0]).index if paras else 0
     item = _Attributed(Quote(content=content, outer=content, kind="indirect", paragraph=para, parts=parts))
-    cue = parsed[r.cue_start : r.cue_end]
-    item.cue = Span.of(text, cue.start_char, cue.end_char)
-    item.entity, item.speaker, item.mention, item.role = res.entity, res.speaker, res.mention, res.role
-    item.method, item.confidence = r.method, r.confidence
+    _attribute_to(item, res, parsed[r.cue_start : r.cue_end], text, r.method, r.confidence)
     return item
 
 
