@@ -317,6 +317,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     for path in args.targets or ():
         known.update({t.name: t for t in load_targets_toml(path)})
     priors = _none_shares(args.none_share or [], sorted({e.target for e in examples}), args.against_share or [])
+    _check_rule_targets(args.rule or [], sorted({e.target for e in examples}))
     # As linear.v1 reads a corpus item: without the entity-to-proposition transfer, which linear.v1
     # makes only in an article that discusses the proposition (an item is one or two sentences).
     lexicon = None if args.no_lexicon else LexiconClassifier(contrary=False)
@@ -347,6 +348,13 @@ def _none_shares(values: Sequence[str], targets: Sequence[str], against: Sequenc
         r = 0.5 if r is None else r
         out[t] = {"none": p, "favor": (1 - p) * (1 - r), "against": (1 - p) * r}
     return out
+
+
+def _check_rule_targets(rules: Sequence[str], targets: Sequence[str]) -> None:
+    for rule in rules:
+        target = rule.rpartition("=")[0]
+        if target and target not in targets:
+            raise InputError(f"--rule {rule}: no training examples for target {target!r}")
 
 
 def _per_target(values: Sequence[str], targets: Sequence[str], option: str) -> dict[str, float]:
@@ -395,11 +403,11 @@ def add_train(sub) -> None:
     t.add_argument("--C", type=float, default=DEFAULT_C, help="inverse regularisation strength (default: %(default)s)")
     t.add_argument("--seed", type=int, default=0, help="random seed (same data and seed: same file) (default: %(default)s)")
     t.add_argument("--no-lexicon", action="store_true", help="without the lexicon's verdicts as features (default: with)")
-    t.add_argument("--rule", action="append", choices=list(RULES),
-                   help="a decision rule the model applies on top of its weights (repeatable): lexicon-first "
-                   "(the lexicon's label wherever it finds a cue), unmentioned-none (none for an entity target "
-                   "the quote, its sentence and the one before never mention); the shipped model uses both "
-                   "(default: none)")
+    t.add_argument("--rule", action="append", metavar="[TARGET=]RULE",
+                   help=f"a decision rule the model applies on top of its weights, for every target or for "
+                   f"TARGET only (repeatable): lexicon-first (the lexicon's label wherever it finds a cue), "
+                   f"unmentioned-none (none for an entity target the quote, its sentence and the one before "
+                   f"never mention); the shipped model: `make model` (default: none; known: {', '.join(RULES)})")
     t.add_argument("--targets", action="append", metavar="FILE.toml",
                    help="aliases for your own targets (default: a target's name is its only alias)")
     t.add_argument("--quiet", "-q", action="store_true", help="no progress messages (default: messages on stderr)")
@@ -434,7 +442,7 @@ def add_evaluate(sub) -> None:
     add_corpus_options(e)
     e.add_argument("--format", choices=["text", "json"], default="text",
                    help="text: a report for people; json: every figure (default: %(default)s)")
-    e.add_argument("--show", type=int, default=0, metavar="N", help="also list N misses and wrong speakers (default: %(default)s)")
+    e.add_argument("--show", type=int, default=0, metavar="N", help="also list N misses, wrong speakers and wrong stance labels (default: %(default)s)")
     e.set_defaults(func=cmd_evaluate)
 
 

@@ -221,7 +221,10 @@ def evaluate(gold_rows: Sequence[Mapping[str, Any]], results: Iterable[DocResult
         for target, label in (g.get("stance") or {}).items():
             if label in STANCE_LABELS:
                 got = (q.get("stance") or {}).get(target) or {}
-                report.stance.setdefault(target, []).append((label, got.get("label", "none")))
+                predicted = got.get("label", "none")
+                report.stance.setdefault(target, []).append((label, predicted))
+                if predicted != label:
+                    report.errors.append(f"stance  {g['doc']}: {g['quote'][:50]!r} {target} gold={label} got={predicted}")
     gold_docs = {g["doc"] for g in gold_rows}
     for doc in gold_docs:
         for i, q in enumerate(by_doc.get(doc, [])):

@@ -197,7 +197,7 @@ def train(
     """A LinearModel with one set of weights per target in ``examples``.
 
     ``rules``: decision rules the classifier applies on top of the weights
-    (``stance.classifiers.linear.RULES``).
+    (``stance.classifiers.linear.RULES``): ``RULE`` for every target, ``TARGET=RULE`` for one.
     ``holdout``: the share of examples kept aside (a stable choice, see ``split``), for a sanity
     test of the model on items it never saw.
 
@@ -207,7 +207,7 @@ def train(
     """
     from .classifiers.linear import RULES, LinearModel
 
-    unknown = set(rules) - set(RULES)
+    unknown = {r for r in rules if r.rpartition("=")[2] not in RULES}
     if unknown:
         raise InputError(f"unknown decision rule(s) {', '.join(sorted(unknown))}; known: {', '.join(RULES)}")
     examples, held = split(examples, holdout)
@@ -229,7 +229,7 @@ def train(
         "seed": seed,
         "lexicon_features": lexicon is not None,
         "holdout": holdout,
-        "rules": [r for r in RULES if r in rules],
+        "rules": sorted(set(rules), key=lambda r: (r.rpartition("=")[0], RULES.index(r.rpartition("=")[2]))),
         "temperature": temperature,
         "examples": {t: dict(sorted(Counter(examples[i].label for i in by_target[t]).items())) for t in sorted(by_target)},
         "priors": {t: dict(p) for t, p in sorted((priors or {}).items())},

@@ -56,7 +56,9 @@ def test_negation_marks_the_words_it_scopes_over():
 def test_target_mentions_are_masked_and_names_in_the_frame_dropped(host):
     ex = Example("NATO", "against", "a grave mistake", "Ryabkov said Finland's bid to join Nato was “a grave mistake”.", kind="partial")
     feats = item_features(ex.item(host.target("NATO")))
-    assert "c:__tgt__" in feats and "c:bid" in feats
+    assert "c:__tgt__" in feats and "c:join" in feats
+    # in an article that names Nato, its "bid" (like "the alliance") stands for it
+    assert "c:__tgt__ to" in feats and "c:bid" not in feats
     assert not any("ryabkov" in f or "finland" in f for f in feats)  # who speaks is not a feature
     assert feats["@tgt_frame"] == 1.0 and feats["@tgt_quote"] == 0.0 and feats["@partial"] == 1.0
 
@@ -200,8 +202,9 @@ def test_the_shipped_model_on_its_held_out_sanity_slice(host):
         n, f = scores[target]
         assert n >= 30
         # The corpus is balanced, the model's scores are shifted to news, where most quotes take no
-        # side (none share 0.6; 0.98 for alliance_shift): it says none more often than this slice has.
-        floor = 0.35 if target == "alliance_shift" else 0.55
+        # side (none share 0.6; 0.99 for alliance_shift, which 1 news quote in 20 takes a side on):
+        # it says none more often than this slice has.
+        floor = 0.25 if target == "alliance_shift" else 0.6
         assert f["f_avg"] >= floor, (target, f)
 
 
@@ -308,6 +311,35 @@ def test_stance_train_reports_held_out_examples_and_bad_options(tmp_path, capsys
     assert "no training examples for target 'EU'" in capsys.readouterr().err
 
 
+def test_a_decision_rule_can_apply_to_one_target(host):
+    examples = tiny_examples()
+    model = train(examples, host.targets, seed=0, rules=["NATO=lexicon-first", "unmentioned-none"])
+    assert model.rules == ("unmentioned-none", "NATO=lexicon-first")
+    assert model.rules_for("NATO") == {"lexicon-first", "unmentioned-none"}
+    assert model.rules_for("Russia") == {"unmentioned-none"}
+    assert LinearModel.from_json(model.to_json()).rules == model.rules
+    # "strongly supports" is a lexicon cue: NATO takes the lexicon's label, Russia the weights' own
+    clf, lexicon = LinearClassifier(model), host.classifier("lexicon.v1")
+    for target in ("NATO", "Russia"):
+        item = Example(target, "favor", "strongly supports", "Truss said Britain “strongly supports” Nato and Russia.").item(host.target(target))
+        lex = lexicon.classify([item])[0]
+        got = clf.classify([item])[0]
+        assert (got == lex) is (target == "NATO" and lex.label != "none")
+    with pytest.raises(InputError, match="unknown decision rule"):
+        train(examples, host.targets, rules=["NATO=guess"])
+
+
+def test_stance_train_rejects_a_rule_for_a_target_without_examples(tmp_path, capsys):
+    from stance.cli import main
+
+    data = tmp_path / "data.jsonl"
+    _write_tiny_data(data)
+    assert main(["train", str(data), "--out", str(tmp_path / "m.json"), "--rule", "EU=lexicon-first"]) == 2
+    assert "no training examples for target 'EU'" in capsys.readouterr().err
+    assert main(["train", str(data), "--out", str(tmp_path / "m.json"), "--rule", "first-come"]) == 2
+    assert "unknown decision rule" in capsys.readouterr().err
+
+
 def test_none_and_against_shares_set_the_priors():
     from stance.cli import _none_shares
 
@@ -336,3 +368,7 @@ def test_stance_evaluate_prints_scores_and_confusion_matrices(tmp_path, capsys):
     assert main(["evaluate", "--gold", str(gold), str(article), "-q", "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["quotes"]["recall"] == 1.0 and set(report["confusion"]) == {"NATO", "Russia"}
+    rows[1]["stance"] = {"NATO": "against"}  # the model says none: --show lists the wrong label
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert main(["evaluate", "--gold", str(gold), str(article), "-q", "--show", "5"]) == 0
+    assert "stance  a: 'The summit starts' NATO gold=against got=none" in capsys.readouterr().out

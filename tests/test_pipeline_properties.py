@@ -71,6 +71,8 @@ def test_mutated_seed_text(nlp, text):
 # found by the fuzz profile: the parser takes the quote for the subject and the name for the object
 @example(case=Attributed("The the.\n“The the,” warned Sinan Ulgen.", (10, 18), "Sinan Ulgen"))
 @example(case=Attributed("The the.\n«Alliance alliance,» added Mevlut Cavusoglu.", (10, 28), "Mevlut Cavusoglu"))
+# a capitalised sentence after "told reporters that" was taken for a title ("told “Morning Edition”")
+@example(case=Attributed("The the.\nMevlut Cavusoglu told reporters that “The the NATO.”", (47, 60), "Mevlut Cavusoglu"))
 def test_generated_quote_cue_and_speaker_are_recovered(nlp, case):
     result = analyze(case.text, "x", nlp=nlp)
     check(case.text, result)

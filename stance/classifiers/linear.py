@@ -38,8 +38,11 @@ MAX_EVIDENCE_WORDS = 3
 #   lexicon-first     the lexicon's label wherever it found a cue about the target;
 #   unmentioned-none  none for an entity target that the quote, its sentence and the sentence
 #                     before never mention.
-# The shipped model uses both (they help on news quotes); a model trained on other text (posts that
-# are about the target without naming it) may do better without them.
+# A rule applies to every target or, given as ``TARGET=RULE``, to one. The shipped model applies
+# unmentioned-none everywhere and lexicon-first to NATO and alliance_shift: on news (news-dev) the
+# lexicon's Russia cues are right less often than the model on the same quotes, its NATO and
+# alliance_shift cues more often (seeds). A model trained on other text (posts that are about the
+# target without naming it) may do better without them.
 RULES = ("lexicon-first", "unmentioned-none")
 # A quote that mentions neither an entity target nor what stands for it, in itself, its sentence or
 # the sentence before, takes no side on it: on real news
@@ -136,8 +139,13 @@ class LinearModel:
 
     @property
     def rules(self) -> tuple[str, ...]:
-        """The decision rules applied on top of the weights (see RULES)."""
+        """The decision rules applied on top of the weights (see RULES), as trained: ``RULE`` for
+        every target, ``TARGET=RULE`` for one."""
         return tuple(self.meta.get("rules", ()))
+
+    def rules_for(self, target: str) -> frozenset[str]:
+        """The decision rules that apply to ``target``."""
+        return frozenset(rule for scope, _, rule in (r.rpartition("=") for r in self.rules) if scope in ("", target))
 
     def to_json(self) -> str:
         """Deterministic JSON: same weights, same bytes."""
@@ -174,7 +182,7 @@ class LinearModel:
             raise ModelError(f"{where}: the model has no targets")
         meta = d.get("meta") if isinstance(d.get("meta"), dict) else {}
         rules = meta.get("rules", [])
-        if not isinstance(rules, list) or not set(rules) <= set(RULES):
+        if not isinstance(rules, list) or not all(isinstance(r, str) and r.rpartition("=")[2] in RULES for r in rules):
             raise ModelError(f"{where}: unknown decision rules {rules!r} (this version knows {', '.join(RULES)})")
         return cls({str(k): TargetWeights.from_dict(v, f"{where}: target {k!r}") for k, v in targets.items()}, meta)
 
@@ -233,7 +241,7 @@ class LinearClassifier:
         """The model's label, after the model's decision rules (see RULES): the lexicon's label
         where it found a cue about the target (it is precise when it speaks); none where an entity
         target is not mentioned at all."""
-        rules = self.model.rules
+        rules = self.model.rules_for(item.target.name)
         if "lexicon-first" in rules and lex.label != "none":
             return lex
         feats = item_features(item, lex)

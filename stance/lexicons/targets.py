@@ -3,9 +3,11 @@
 Two kinds of target:
 
 * ``entity`` targets (NATO, Russia) are things a quote can be for or against. ``aliases`` name the
-  target outright; ``implied`` phrases ("the alliance", "our allies") stand for it only in a document
-  that also names it outright; ``opponents`` name its adversaries, so that hostility towards an
-  adversary the quote sets against the target counts, weakly, as support for the target.
+  target outright; ``implied`` phrases ("the alliance", "our allies", "the bid", "the invasion")
+  stand for it only in a document that also names it outright (in an article about Nato, "the bid"
+  is the bid to join it; in one about Russia, "the invasion" is Russia's); ``opponents`` name its
+  adversaries, so that hostility towards an adversary the quote sets against the target counts,
+  weakly, as support for the target.
 * ``proposition`` targets (alliance_shift) are courses of action a quote can advocate or reject.
   ``aliases`` are phrases that state the proposition by themselves ("other options"); ``patterns``
   pair action words with objects ("leave" + "NATO", "form" + "alliance"); the stance comes from the
@@ -22,7 +24,11 @@ BUILTIN_TARGETS = (
             "NATO", "N.A.T.O.", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation",
             "North Atlantic Alliance", "Atlantic alliance", "Article 5", "Article Five", "NATO's", "NATO’s",
         ),
-        "implied": ("alliance", "alliance's", "alliance’s", "ally", "allies", "allied", "Allies"),
+        "implied": (
+            "alliance", "alliance's", "alliance’s", "ally", "allies", "allied", "Allies",
+            # what joining it is called: "Finland's bid was “a grave mistake”"
+            "membership", "accession", "enlargement", "application", "applications", "bid", "bids", "admission",
+        ),
         "opponents": ("Russia", "Moscow", "Kremlin", "Putin", "Russian Federation"),
     },
     {
@@ -34,7 +40,8 @@ BUILTIN_TARGETS = (
             "Russian officials", "Russian army", "Russian forces", "Russian military", "Russians", "Russian",
             "Lavrov", "Peskov", "Shoigu", "Medvedev",
         ),
-        "implied": (),
+        # the names of its war (nouns only: masking a verb, "annexed", would hide what is said of it)
+        "implied": ("invasion", "aggression", "annexation", "occupation", "occupiers"),
         "opponents": (
             "Ukraine", "Ukrainians", "Kyiv", "Kiev", "Zelensky", "Zelenskyy", "NATO", "the West", "Western", "US",
             "U.S.", "United States", "America", "Washington", "Biden", "EU", "European Union",
