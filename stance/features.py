@@ -61,7 +61,9 @@ def _normalizer():
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
+    # cached: a quote, its sentence and the one before are read once per target
     return _normalizer()(text)
 
 
@@ -160,12 +162,32 @@ def _mentions(words: list[str], placeholder: str) -> bool:
     return any(w.endswith(placeholder) for w in words)
 
 
+@functools.lru_cache(maxsize=64)
+def _names(rx: re.Pattern[str] | None, text: str) -> bool:
+    # cached: every quote of an article asks it of the same article
+    return rx is not None and rx.search(text) is not None
+
+
+def target_pattern(item: "StanceItem") -> re.Pattern[str] | None:
+    """What mentions the item's target: its aliases and, where the document names it outright (or
+    there is no document), its implied phrases ("the alliance", "the bid")."""
+    target = item.target
+    implied = bool(target.implied) and _names(target_regex(target, implied=False), item.document or item.sentence)
+    return target_regex(target, implied=implied or not item.document)
+
+
+def mentions_target(item: "StanceItem") -> bool:
+    """Whether the quote, its frame or the sentence before mention the target: the test behind
+    ``@tgt_absent``, without computing the features (most quotes never mention most targets)."""
+    rx = target_pattern(item)
+    before = previous_sentence(item.document, item.sentence_start) if item.document else ""
+    return rx is not None and any(rx.search(normalize(text)) for text in (item.text, frame_of(item), before))
+
+
 def item_features(item: "StanceItem", lexicon: "Prediction | None" = None) -> dict[str, float]:
     """The feature counts of one item (see the module docstring)."""
     target = item.target
-    rx_doc = target_regex(target, implied=False)
-    implied = bool(target.implied) and (rx_doc is not None and rx_doc.search(item.document or item.sentence) is not None)
-    rx = target_regex(target, implied=implied or not item.document)
+    rx = target_pattern(item)
     opp = alias_regex(target.opponents)
     quote = mask(normalize(item.text), rx, opp)
     frame = mask(normalize(frame_of(item)), rx, opp)

@@ -13,7 +13,7 @@ import stance
 from stance.classifiers.linear import LinearClassifier, LinearModel, default_model_path
 from stance.errors import InputError, ModelError
 from stance.evaluate import evaluate, role_f1, same_speaker
-from stance.features import frame_of, item_features, previous_sentence, tokens
+from stance.features import frame_of, item_features, mentions_target, previous_sentence, tokens
 from stance.model import DocResult, Quote, Span, StanceLabel
 from stance.plugins import PluginHost
 from stance.train import Example, held_out_scores, read_examples, split, train
@@ -79,6 +79,20 @@ def test_a_negated_mention_of_the_target_is_still_a_mention(host):
     feats = item_features(ex.item(host.target("Russia")))
     assert "c:neg___tgt__" in feats
     assert feats["@tgt_frame"] == 1.0 and feats["@tgt_absent"] == 0.0
+
+
+@pytest.mark.parametrize("target", ["NATO", "Russia"])
+@pytest.mark.parametrize("text, context, before", [
+    ("a grave mistake", "Ryabkov said Finland's bid to join Nato was “a grave mistake”.", ""),
+    ("a grave mistake", "Ryabkov said the bid was “a grave mistake”.", "Finland applied to join Nato."),
+    ("a grave mistake", "Ryabkov said the bid was “a grave mistake”.", "Finland applied on Monday."),
+    ("It will never be forgotten", "“It will never be forgotten,” he said of the invasion.", "Moscow sent troops."),
+    ("Prices are rising", "“Prices are rising,” a shopper said.", "The weather was fine."),
+])
+def test_the_quick_mention_test_agrees_with_the_features(host, target, text, context, before):
+    """linear.v1 settles unmentioned targets before computing features: the two must agree."""
+    item = Example(target, "none", text, context, before).item(host.target(target))
+    assert mentions_target(item) is (item_features(item)["@tgt_absent"] == 0.0)
 
 
 def test_naming_the_targets_adversaries_is_no_feature_of_its_own(host):

@@ -23,7 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..classify import Prediction, StanceItem
 from ..errors import ModelError
-from ..features import FEATURES_VERSION, item_features, mask, normalize, target_regex, tokens
+from ..features import FEATURES_VERSION, item_features, mask, mentions_target, normalize, target_regex, tokens
 from ..hookspecs import hookimpl
 from ..model import STANCE_LABELS, Span
 from .lexicon import LexiconClassifier
@@ -230,12 +230,23 @@ class LinearClassifier:
 
     def classify(self, items: Sequence[StanceItem]) -> list[Prediction]:
         items = list(items)
-        lexical = self.lexicon.classify(items)
         weights = self.model.targets
+        # An item its target's rules settle without the lexicon is not read by it (most quotes never
+        # mention most targets; the lexicon is the slower half of this classifier).
+        settled = [self._unmentioned(item) if item.target.name in weights else None for item in items]
+        todo = [i for i, s in enumerate(settled) if s is None]
+        lexical = dict(zip(todo, self.lexicon.classify([items[i] for i in todo])))
         return [
-            self._one(item, lex, weights[item.target.name]) if item.target.name in weights else lex
-            for item, lex in zip(items, lexical)
+            settled[i] or (self._one(item, lexical[i], weights[item.target.name]) if item.target.name in weights else lexical[i])
+            for i, item in enumerate(items)
         ]
+
+    def _unmentioned(self, item: StanceItem) -> Prediction | None:
+        """None for an entity target the item never mentions, where no lexicon cue comes first."""
+        rules = self.model.rules_for(item.target.name)
+        if "unmentioned-none" in rules and "lexicon-first" not in rules and item.target.kind == "entity" and not mentions_target(item):
+            return Prediction("none", UNMENTIONED_NONE)
+        return None
 
     def _one(self, item: StanceItem, lex: Prediction, w: TargetWeights) -> Prediction:
         """The model's label, after the model's decision rules (see RULES): the lexicon's label
@@ -244,9 +255,9 @@ class LinearClassifier:
         rules = self.model.rules_for(item.target.name)
         if "lexicon-first" in rules and lex.label != "none":
             return lex
-        feats = item_features(item, lex)
-        if "unmentioned-none" in rules and item.target.kind == "entity" and feats.get("@tgt_absent"):
+        if "unmentioned-none" in rules and item.target.kind == "entity" and not mentions_target(item):
             return Prediction("none", UNMENTIONED_NONE)
+        feats = item_features(item, lex)
         p = w.probabilities(feats)
         k = int(np.argmax(p))
         label = w.classes[k]
