@@ -378,7 +378,6 @@ def _per_target(values: Sequence[str], targets: Sequence[str], option: str) -> d
 
 
 def add_train(sub) -> None:
-    from .classifiers.linear import RULES
     from .train import DEFAULT_C
 
     t = sub.add_parser(
@@ -407,7 +406,8 @@ def add_train(sub) -> None:
                    help=f"a decision rule the model applies on top of its weights, for every target or for "
                    f"TARGET only (repeatable): lexicon-first (the lexicon's label wherever it finds a cue), "
                    f"unmentioned-none (none for an entity target the quote, its sentence and the one before "
-                   f"never mention); the shipped model: `make model` (default: none; known: {', '.join(RULES)})")
+                   f"never mention); the shipped model uses unmentioned-none, NATO=lexicon-first and "
+                   f"alliance_shift=lexicon-first (default: none)")
     t.add_argument("--targets", action="append", metavar="FILE.toml",
                    help="aliases for your own targets (default: a target's name is its only alias)")
     t.add_argument("--quiet", "-q", action="store_true", help="no progress messages (default: messages on stderr)")
