@@ -86,8 +86,15 @@ def classify_text(
 
 
 def sentence_bounds_from(doc) -> list[tuple[int, int]]:
-    """(start, end) character bounds of the sentences of a parsed spaCy doc."""
-    return [(s.start_char, s.end_char) for s in doc.sents]
+    """(start, end) character bounds of the sentences of a parsed spaCy doc, without the whitespace
+    around them: a partial parse blanks the paragraphs it skips, and spaCy hangs those blanks on the
+    sentence before them, which would otherwise reach into text that was never parsed."""
+    bounds = []
+    for s in doc.sents:
+        words = [t for t in s if not t.is_space]
+        if words:
+            bounds.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return bounds
 
 
 def _sentence_around(bounds: Sequence[tuple[int, int]], starts: Sequence[int], q: Quote) -> tuple[int, int]:

@@ -216,10 +216,12 @@ def attribute(parsed, text: str, quotes: list[Quote], indirect: bool = False) ->
     reported = find_reported(finder) if indirect or unspoken else []
     _fragments_in_reported_speech(items, reported, finder, resolver, parsed, text)
     if indirect:
+        # reported speech learns no roles: the quotations are the same with it or without it
+        resolver.learn_roles = False
         items.extend(_reported_item(r, resolver.resolve(parsed[r.speaker]), parsed, text, paras) for r in reported)
         items.sort(key=lambda item: (item.quote.outer.start_char, -item.quote.outer.end_char, item.quote.kind == "indirect"))
     for item in items:
-        if item.entity is not None and not item.entity.roles:
+        if item.entity is not None and not item.entity.roles and item.quote.kind != "indirect":
             role = description_before(parsed, text, item.quote.outer.start_char)
             if role:
                 item.entity.roles.append(role)

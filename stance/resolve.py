@@ -207,6 +207,9 @@ class Resolver:
         self.entities: list[Entity] = []
         self._person_mentions: list[_Mention] = []  # outside quotes, in text order
         self._speakers: list[tuple[int, Entity]] = []  # (quote start, entity) of attributed quotes
+        # whether a description that names a known person ("the Turkish diplomat said") becomes their
+        # role; off for reported speech, which must not change what the quotations say
+        self.learn_roles = True
         # sentence ordinal of every token: salience counts recency in sentences
         self.sents = list(doc.sents)
         self.sent_of = [0] * len(doc)
@@ -460,7 +463,7 @@ class Resolver:
         if is_role_word(head):
             entity = self.describe(head)
             if entity is not None:
-                if self._gives_office(entity, head):
+                if self.learn_roles and self._gives_office(entity, head):
                     self._description_is_role(entity, head)
                 return Resolution(entity.canonical, entity, mention)
         if head.pos_ == "NOUN" and head.lemma_.lower() in ISSUED_NOUNS:

@@ -101,6 +101,19 @@ def check_kinds(text, nlp):
 
 @PIPELINE
 @given(text=mutated_seed_text())
+# found in CI: the partial parse blanks the last paragraph, spaCy hung the blanks on the sentence before
+# it, and that sentence (the stance classifier's context) reached into the unparsed paragraph
+@example(text="“\r“This would never have happened if there had not been a vast erosion of trust between the two NATO "
+         "allies triggered by several ongoing disputes. So, the context is important,” said Sinan Ulgen, head of the "
+         "Istanbul-based think tank, Edam.\nAnalysts claim Ankara’s portrayal of the missile controversy as a bilateral "
+         "affair runs the risk of a dangerous diplomatic miscalculation.")
+# found in CI: "the Turkish diplomat had said that …" (reported) taught Cavusoglu a role his quotation
+# then had only when reported speech was on
+@example(text="In an interview with the Anatolia news agency on August 10, the Turkish diplomat had said that Turkey "
+         "and Russia would intend to create a joint military, intelligence and diplomatic mechanism, because the "
+         "relations with NATO would not be satisfactory.\nCavusoglu literally: “At this point, Turkey wanted to "
+         "cooperate with the NATO members. But the results received, were not sufficient for us. Therefore, we need "
+         "to develop other options. But we do not consider this as a step against NATO. ”")
 def test_reported_speech_properties_on_mutated_seed_text(nlp, text):
     check_kinds(text, nlp)
 
