@@ -21,7 +21,6 @@ Floating quotes (no cue of their own) are handled in the engine, after resolutio
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .lexicons.reporting import (
@@ -631,7 +630,7 @@ class CueFinder:
             w[:1].isupper() or (i > 0 and w in TITLE_SMALL_WORDS) for i, w in enumerate(words)
         ):
             return False
-        if q.content.text.rstrip().endswith(".") or _word_before(self.text, q.outer.start_char) == "that":
+        if q.content.text.rstrip().endswith(".") or (qspan.start > 0 and self.doc[qspan.start - 1].lower_ == "that"):
             return False  # a sentence ("… the NATO.") or what "that" introduces is said, not a title
         heads = [a for a in qspan[0].ancestors if not self.in_quote[a.i]]
         message = heads and heads[0].lower_ == "of" and heads[0].head.lemma_.lower() in MESSAGE_NOUNS
@@ -711,10 +710,3 @@ def _can_be_same(pronoun, outer) -> bool:
 def _parenthetical(v) -> bool:
     """A cue set into the clause it reports: "as X put it", "…, X said, …" (parataxis)."""
     return v.dep_ == "parataxis" or any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
-
-
-def _word_before(text: str, at: int) -> str:
-    """The lowercase word that ends just before ``at`` (spaces skipped), or ""."""
-    head = text[max(0, at - 40) : at].rstrip()
-    m = re.search(r"([A-Za-z]+)$", head)
-    return m.group(1).lower() if m else ""

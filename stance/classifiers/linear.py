@@ -231,31 +231,31 @@ class LinearClassifier:
     def classify(self, items: Sequence[StanceItem]) -> list[Prediction]:
         items = list(items)
         weights = self.model.targets
-        # An item its target's rules settle without the lexicon is not read by it (most quotes never
-        # mention most targets; the lexicon is the slower half of this classifier).
-        settled = [self._unmentioned(item) if item.target.name in weights else None for item in items]
-        todo = [i for i, s in enumerate(settled) if s is None]
+        unmentioned = [item.target.name in weights and self._unmentioned(item) for item in items]
+        # The lexicon reads only the items whose label may still depend on it: an unmentioned target
+        # settles the others (most quotes never mention most targets; the lexicon is the slower half).
+        todo = [i for i, item in enumerate(items) if not unmentioned[i] or self._lexicon_first(item)]
         lexical = dict(zip(todo, self.lexicon.classify([items[i] for i in todo])))
         return [
-            settled[i] or (self._one(item, lexical[i], weights[item.target.name]) if item.target.name in weights else lexical[i])
+            self._one(item, lexical.get(i), weights[item.target.name], unmentioned[i]) if item.target.name in weights else lexical[i]
             for i, item in enumerate(items)
         ]
 
-    def _unmentioned(self, item: StanceItem) -> Prediction | None:
-        """None for an entity target the item never mentions, where no lexicon cue comes first."""
-        rules = self.model.rules_for(item.target.name)
-        if "unmentioned-none" in rules and "lexicon-first" not in rules and item.target.kind == "entity" and not mentions_target(item):
-            return Prediction("none", UNMENTIONED_NONE)
-        return None
+    def _lexicon_first(self, item: StanceItem) -> bool:
+        return "lexicon-first" in self.model.rules_for(item.target.name)
 
-    def _one(self, item: StanceItem, lex: Prediction, w: TargetWeights) -> Prediction:
+    def _unmentioned(self, item: StanceItem) -> bool:
+        """Whether the unmentioned-none rule applies: an entity target the item never mentions."""
+        return "unmentioned-none" in self.model.rules_for(item.target.name) and item.target.kind == "entity" \
+            and not mentions_target(item)
+
+    def _one(self, item: StanceItem, lex: Prediction | None, w: TargetWeights, unmentioned: bool) -> Prediction:
         """The model's label, after the model's decision rules (see RULES): the lexicon's label
         where it found a cue about the target (it is precise when it speaks); none where an entity
-        target is not mentioned at all."""
-        rules = self.model.rules_for(item.target.name)
-        if "lexicon-first" in rules and lex.label != "none":
+        target is not mentioned at all. ``lex`` is None where the lexicon was not asked."""
+        if lex is not None and lex.label != "none" and self._lexicon_first(item):
             return lex
-        if "unmentioned-none" in rules and item.target.kind == "entity" and not mentions_target(item):
+        if unmentioned:
             return Prediction("none", UNMENTIONED_NONE)
         feats = item_features(item, lex)
         p = w.probabilities(feats)
