@@ -97,7 +97,9 @@ def sentence_bounds_from(doc) -> list[tuple[int, int]]:
     return bounds
 
 
-def _sentence_around(bounds: Sequence[tuple[int, int]], starts: Sequence[int], q: Quote) -> tuple[int, int]:
+def sentence_around(bounds: Sequence[tuple[int, int]], starts: Sequence[int], q: Quote) -> tuple[int, int]:
+    """(start, end) of the sentence(s) a quote stands in (``starts``: the bounds' starts, for bisection);
+    a quote that runs over several sentences takes them all."""
     if not bounds:
         return q.content.start_char, q.content.end_char
     first = max(0, bisect.bisect_right(starts, q.outer.start_char) - 1)
@@ -129,7 +131,7 @@ def classify_quotes(
     for i, q in enumerate(quotes):
         if q.depth or q.kind not in CLASSIFIED_KINDS:
             continue
-        s0, s1 = _sentence_around(sentence_bounds, starts, q)
+        s0, s1 = sentence_around(sentence_bounds, starts, q)
         para = paragraph_at(paras, q.content.start_char, paras[0]) if paras else None
         p0, p1 = (para.start, para.end) if para else (0, len(text))
         role = " ".join(r.text for r in q.role) or None

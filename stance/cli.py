@@ -23,7 +23,7 @@ from .batch import analyze_many
 from .classify import DEFAULT_CLASSIFIER
 from .errors import InputError, PluginError, PluginWarning, StanceError
 from .io import doc_name, jsonl_lines, read_document, write_output
-from .model import STATEMENT_KINDS, DocResult, parse_kinds
+from .model import STANCE_LABELS, STATEMENT_KINDS, DocResult, parse_kinds
 from .plot import PLOT_FORMATS, plot_format, plot_table
 from .plugins import PluginHost, default_host, parse_classifier_choice
 from .targets import load_targets_toml
@@ -414,6 +414,52 @@ def add_train(sub) -> None:
     t.set_defaults(func=cmd_train)
 
 
+# -- stance examples ------------------------------------------------------------------------------
+def cmd_examples(args: argparse.Namespace) -> int:
+    from .evaluate import read_gold
+    from .examples import examples_from_articles, gold_labels
+    from .nlp import load
+
+    gold = read_gold(args.gold)
+    labelled = {t for row in gold for t in gold_labels(row)}
+    for target in sorted(set(args.target or ()) - labelled):
+        raise InputError(f"--target {target}: no gold quotation in {args.gold} is labelled for it (labelled: {', '.join(sorted(labelled)) or 'none'})")
+    articles = [(doc_name(path), read_document(path)) for path in args.files]
+    got = examples_from_articles(gold, tqdm(articles, unit="doc", file=sys.stderr, disable=args.quiet or not sys.stderr.isatty()),
+                                 load(), args.target)
+    for row in got.missing:
+        say("warning", f"{row['doc']}: gold quotation not found: {row['quote'][:60]!r}")
+    for row in got.unclassified:
+        say("warning", f"{row['doc']}: not a quotation the classifier reads (scare quote, heading or nested): {row['quote'][:60]!r}")
+    write_output(args.out, [e.to_json() for e in got.examples])
+    if not args.quiet:
+        counts = collections.Counter((e.target, e.label) for e in got.examples)
+        per_target = "; ".join(
+            f"{t} " + " ".join(f"{label} {counts[t, label]}" for label in STANCE_LABELS if counts[t, label])
+            for t in sorted({t for t, _ in counts})
+        )
+        say("info", f"{len(got.examples)} examples from {got.quotations} quotations in {len(articles)} files ({per_target or 'none'})")
+    # like a file that could not be read: the examples that could be made are written, the exit says some were not
+    return EXIT_SOME_FAILED if got.missing else EXIT_OK
+
+
+def add_examples(sub) -> None:
+    x = sub.add_parser(
+        "examples",
+        help="turn labelled articles (a gold file and its texts) into training examples for `stance train`",
+        description="Find each quotation of a gold file (the format `stance evaluate` reads) in its article, "
+        "as the engine does, and write one training example (JSONL, the format `stance train` reads) per "
+        "quotation and labelled target, with the sentence around it and the sentence before. Exit 1 if a gold "
+        "quotation is not found in its article.",
+    )
+    x.add_argument("files", nargs="+", metavar="FILE", help="the articles (UTF-8 text); a file's name without extension is its doc")
+    x.add_argument("--gold", required=True, metavar="GOLD.jsonl", help="the labelled quotations (doc, quote, stance)")
+    x.add_argument("--target", action="append", metavar="TARGET", help="only these targets' labels (repeatable) (default: all)")
+    x.add_argument("--out", metavar="PATH", help="write here (atomically) instead of standard output (default: -)")
+    x.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary (default: both on stderr)")
+    x.set_defaults(func=cmd_examples)
+
+
 # -- stance evaluate ------------------------------------------------------------------------------
 def cmd_evaluate(args: argparse.Namespace) -> int:
     import json
@@ -501,7 +547,7 @@ def _positive(value: str) -> int:
 
 
 # Each: a function adding one subparser (its arguments and its cmd_* as ``func``).
-SUBCOMMANDS: list[Callable] = [add_table, add_quotes, add_evaluate, add_train, add_plugins]
+SUBCOMMANDS: list[Callable] = [add_table, add_quotes, add_evaluate, add_examples, add_train, add_plugins]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,12 +8,13 @@ Gold: JSONL, one quotation per line::
 
 ``doc`` is the file name without extension; ``quote`` a prefix of the content (``start_char`` /
 ``end_char``, when given, locate it exactly); ``speaker`` null for quotation marks nobody speaks
-through (headings, scare quotes); ``optional`` rows count when found but are not required; stance
+through (headings, scare quotes), left out where speakers were not labelled (the quote and its
+stance are scored, not its speaker or role); ``optional`` rows count when found but are not required; stance
 labels favor|against|none, or ``?`` for not scored.
 
 Metrics: quote recall over required attributed rows and precision of the attributed quotes found;
 speaker accuracy (the surname must agree; pronoun-free names compared without accents and
-honorifics) over required rows; role token-F1 over matched rows with a gold role; stance per target
+honorifics) over required rows with a speaker; role token-F1 over matched rows with a gold role; stance per target
 as a confusion matrix and F_avg, the mean F1 of favor and against (SemEval-2016 Task 6), and over
 all targets together.
 """
@@ -87,6 +88,7 @@ class Report:
     attributed: int = 0
     attributed_matched: int = 0
     speakers_right: int = 0
+    speaker_rows: int = 0
     unspoken: int = 0
     unspoken_ok: int = 0
     role_sum: float = 0.0
@@ -104,7 +106,7 @@ class Report:
 
     @property
     def speaker_accuracy(self) -> float:
-        return self.speakers_right / self.required if self.required else 0.0
+        return self.speakers_right / self.speaker_rows if self.speaker_rows else 0.0
 
     @property
     def role_f1(self) -> float:
@@ -126,7 +128,7 @@ class Report:
             "quotes": {"required": self.required, "found": self.found, "recall": round(self.recall, 4),
                        "attributed": self.attributed, "attributed_matched": self.attributed_matched,
                        "precision": round(self.precision, 4)},
-            "speakers": {"right": self.speakers_right, "accuracy": round(self.speaker_accuracy, 4),
+            "speakers": {"right": self.speakers_right, "rows": self.speaker_rows, "accuracy": round(self.speaker_accuracy, 4),
                          "unspoken_left_alone": self.unspoken_ok, "unspoken": self.unspoken},
             "roles": {"rows": self.role_rows, "token_f1": round(self.role_f1, 4)},
             "stance": {t: {k: round(v, 4) for k, v in s.items()} for t, s in self.stance_scores().items()},
@@ -137,7 +139,7 @@ class Report:
         lines = [
             f"quotes    recall {self.found}/{self.required} = {self.recall:.3f}   "
             f"attributed precision {self.attributed_matched}/{self.attributed} = {self.precision:.3f}",
-            f"speakers  {self.speakers_right}/{self.required} = {self.speaker_accuracy:.3f}   "
+            f"speakers  {self.speakers_right}/{self.speaker_rows} = {self.speaker_accuracy:.3f}   "
             f"unspoken quotes left unattributed {self.unspoken_ok}/{self.unspoken}",
             f"roles     token-F1 {self.role_f1:.3f} over {self.role_rows} rows",
         ]
@@ -174,7 +176,9 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
     return rows
 
 
-def _matches(gold: Mapping[str, Any], quote: Mapping[str, Any]) -> bool:
+def matches_gold(gold: Mapping[str, Any], quote: Mapping[str, Any]) -> bool:
+    """Whether a found quote (``Quote.to_dict()``) is the gold quotation ``gold``: the same place, or
+    the gold words at its start (or inside it, for a longer gold quotation)."""
     if (gold.get("kind") == "indirect") != (quote.get("kind") == "indirect"):
         return False  # reported speech is scored against reported speech, quotations against quotations
     if isinstance(gold.get("start_char"), int) and abs(quote["start_char"] - gold["start_char"]) <= 2:
@@ -195,11 +199,12 @@ def evaluate(gold_rows: Sequence[Mapping[str, Any]], results: Iterable[DocResult
     used: set[tuple[str, int]] = set()
     for g in gold_rows:
         quotes = by_doc.get(g["doc"], [])
-        hit = next((i for i, q in enumerate(quotes) if (g["doc"], i) not in used and _matches(g, q)), None)
+        hit = next((i for i, q in enumerate(quotes) if (g["doc"], i) not in used and matches_gold(g, q)), None)
         if hit is not None:
             used.add((g["doc"], hit))
         q = quotes[hit] if hit is not None else None
-        if g.get("speaker") is None:
+        labelled = "speaker" in g  # no "speaker" key: speakers were not labelled, only quotes and stance
+        if labelled and g["speaker"] is None:
             report.unspoken += 1
             report.unspoken_ok += q is None or not q.get("speaker")
             continue
@@ -210,11 +215,13 @@ def evaluate(gold_rows: Sequence[Mapping[str, Any]], results: Iterable[DocResult
             if required:
                 report.errors.append(f"missed  {g['doc']}: {g['quote'][:60]!r}")
             continue
-        names = [g["speaker"], *g.get("speaker_alternatives", ())]
-        if same_speaker(q.get("speaker"), names):
-            report.speakers_right += required
-        else:
-            report.errors.append(f"speaker {g['doc']}: {g['quote'][:50]!r} gold={g['speaker']!r} got={q.get('speaker')!r}")
+        if labelled:
+            report.speaker_rows += required
+            names = [g["speaker"], *g.get("speaker_alternatives", ())]
+            if same_speaker(q.get("speaker"), names):
+                report.speakers_right += required
+            else:
+                report.errors.append(f"speaker {g['doc']}: {g['quote'][:50]!r} gold={g['speaker']!r} got={q.get('speaker')!r}")
         if g.get("role"):
             report.role_rows += 1
             report.role_sum += role_f1(q.get("role"), g["role"])

@@ -45,6 +45,13 @@ class Example:
     kind: str = "full"
     id: str = ""
 
+    def to_json(self) -> str:
+        """One line of the training format, as ``read_examples`` reads it back (empty optional
+        fields left out)."""
+        d = {"id": self.id, "target": self.target, "label": self.label, "kind": self.kind, "text": self.text,
+             "context": self.context, "before": self.before}
+        return json.dumps({k: v for k, v in d.items() if v or k in ("text", "context")}, ensure_ascii=False) + "\n"
+
     def item(self, target: Target) -> StanceItem:
         """The StanceItem the engine would build for this quote in its article.
 
