@@ -41,7 +41,7 @@ def makefile_options(name: str) -> list[str]:
 
 
 def train(data: list[Path], out: Path) -> LinearModel:
-    cmd = [str(Path(sys.executable).parent / "stance"), "train", *map(str, data), *makefile_options("MODEL_OPTIONS"), "--out", str(out), "-q"]
+    cmd = [sys.executable, "-m", "stance", "train", *map(str, data), *makefile_options("MODEL_OPTIONS"), "--out", str(out), "-q"]
     subprocess.run(cmd, check=True)
     return LinearModel.load(out)
 

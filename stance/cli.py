@@ -317,7 +317,6 @@ def cmd_train(args: argparse.Namespace) -> int:
     for path in args.targets or ():
         known.update({t.name: t for t in load_targets_toml(path)})
     priors = _none_shares(args.none_share or [], sorted({e.target for e in examples}), args.against_share or [])
-    _check_rule_targets(args.rule or [], sorted({e.target for e in examples}))
     # As linear.v1 reads a corpus item: without the entity-to-proposition transfer, which linear.v1
     # makes only in an article that discusses the proposition (an item is one or two sentences).
     lexicon = None if args.no_lexicon else LexiconClassifier(contrary=False)
@@ -348,13 +347,6 @@ def _none_shares(values: Sequence[str], targets: Sequence[str], against: Sequenc
         r = 0.5 if r is None else r
         out[t] = {"none": p, "favor": (1 - p) * (1 - r), "against": (1 - p) * r}
     return out
-
-
-def _check_rule_targets(rules: Sequence[str], targets: Sequence[str]) -> None:
-    for rule in rules:
-        target = rule.rpartition("=")[0]
-        if target and target not in targets:
-            raise InputError(f"--rule {rule}: no training examples for target {target!r}")
 
 
 def _per_target(values: Sequence[str], targets: Sequence[str], option: str) -> dict[str, float]:
@@ -422,8 +414,9 @@ def cmd_examples(args: argparse.Namespace) -> int:
 
     gold = read_gold(args.gold)
     labelled = {t for row in gold for t in gold_labels(row)}
-    for target in sorted(set(args.target or ()) - labelled):
-        raise InputError(f"--target {target}: no gold quotation in {args.gold} is labelled for it (labelled: {', '.join(sorted(labelled)) or 'none'})")
+    unknown = sorted(set(args.target or ()) - labelled)
+    if unknown:
+        raise InputError(f"--target {unknown[0]}: no gold quotation in {args.gold} is labelled for it (labelled: {', '.join(sorted(labelled)) or 'none'})")
     articles = [(doc_name(path), read_document(path)) for path in args.files]
     got = examples_from_articles(gold, tqdm(articles, unit="doc", file=sys.stderr, disable=args.quiet or not sys.stderr.isatty()),
                                  load(), args.target)

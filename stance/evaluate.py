@@ -190,18 +190,25 @@ def matches_gold(gold: Mapping[str, Any], quote: Mapping[str, Any]) -> bool:
     return gold.get("kind") not in ("partial", "scare", "heading") or len(p) <= len(g) + 3
 
 
+def find_gold(gold: Mapping[str, Any], quotes: Sequence[Mapping[str, Any]], used: set[int]) -> int | None:
+    """The index of the first of ``quotes`` (``Quote.to_dict()``) not in ``used`` that is the gold
+    quotation ``gold``, which then joins ``used`` (one found quote answers one gold row)."""
+    hit = next((i for i, q in enumerate(quotes) if i not in used and matches_gold(gold, q)), None)
+    if hit is not None:
+        used.add(hit)
+    return hit
+
+
 def evaluate(gold_rows: Sequence[Mapping[str, Any]], results: Iterable[DocResult]) -> Report:
     """Score ``results`` against gold rows; only documents that have gold rows are scored."""
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for r in results:
         by_doc.setdefault(r.doc, []).extend(q.to_dict() for q in r.quotes)
     report = Report()
-    used: set[tuple[str, int]] = set()
+    used: dict[str, set[int]] = {}
     for g in gold_rows:
         quotes = by_doc.get(g["doc"], [])
-        hit = next((i for i, q in enumerate(quotes) if (g["doc"], i) not in used and matches_gold(g, q)), None)
-        if hit is not None:
-            used.add((g["doc"], hit))
+        hit = find_gold(g, quotes, used.setdefault(g["doc"], set()))
         q = quotes[hit] if hit is not None else None
         labelled = "speaker" in g  # no "speaker" key: speakers were not labelled, only quotes and stance
         if labelled and g["speaker"] is None:
@@ -237,5 +244,5 @@ def evaluate(gold_rows: Sequence[Mapping[str, Any]], results: Iterable[DocResult
         for i, q in enumerate(by_doc.get(doc, [])):
             if q.get("speaker"):
                 report.attributed += 1
-                report.attributed_matched += (doc, i) in used
+                report.attributed_matched += i in used.get(doc, ())
     return report

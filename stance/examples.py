@@ -9,7 +9,7 @@ parse. The result is one training example (``stance.train``'s format) per quotat
 target.
 
 Why whole articles: quotes written one at a time are about their target by construction, while in
-real news most quotes that name NATO or Russia take no side on it (timetables, procedure, forecasts,
+real news many quotes that name NATO or Russia take no side on it (timetables, procedure, forecasts,
 analysis) and many that take a side never name it. Labelling every quote of an article teaches the
 classifier that mix, in the contexts the engine gives it.
 """
@@ -20,10 +20,9 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .classify import sentence_around, sentence_bounds_from
 from .engine import analyze_parsed
-from .evaluate import matches_gold
+from .evaluate import find_gold
 from .features import previous_sentence
 from .model import STANCE_LABELS
-from .quotes import scan_quotes
 from .train import Example
 
 # What a classifier reads at run time (``stance.classify.CLASSIFIED_KINDS`` without reported speech).
@@ -60,18 +59,17 @@ def article_examples(doc: str, text: str, rows: Sequence[Mapping[str, Any]], par
     if not rows:
         return ArticleExamples((), (), ())
     parsed = parse(text)
-    quotes = analyze_parsed(parsed, doc, quotes=scan_quotes(text), classifier=None, text=text).quotes
+    quotes = analyze_parsed(parsed, doc, classifier=None, text=text).quotes
     bounds = sentence_bounds_from(parsed)
     starts = [b[0] for b in bounds]
     found = [q.to_dict() for q in quotes]
     used: set[int] = set()
     examples, missing, unclassified = [], [], []
     for row in rows:
-        hit = next((i for i, q in enumerate(found) if i not in used and matches_gold(row, q)), None)
+        hit = find_gold(row, found, used)
         if hit is None:
             missing.append(row)
             continue
-        used.add(hit)
         q = quotes[hit]
         if q.depth or q.kind not in TRAINED_KINDS:
             unclassified.append(row)

@@ -212,11 +212,16 @@ def train(
     data is balanced; news is mostly ``none``); the model's scores are then probabilities under
     those shares. ``lexicon``: a classifier whose verdicts become features (None: no such features).
     """
-    from .classifiers.linear import RULES, LinearModel
+    from .classifiers.linear import RULES, LinearModel, rule_scope
 
-    unknown = {r for r in rules if r.rpartition("=")[2] not in RULES}
+    unknown = {r for r in rules if rule_scope(r)[1] not in RULES}
     if unknown:
         raise InputError(f"unknown decision rule(s) {', '.join(sorted(unknown))}; known: {', '.join(RULES)}")
+    present = {e.target for e in examples}
+    for rule in rules:
+        target = rule_scope(rule)[0]
+        if target and target not in present:
+            raise InputError(f"--rule {rule}: no training examples for target {target!r}")
     examples, held = split(examples, holdout)
     feats = featurize(examples, targets, lexicon)
     held_feats = featurize(held, targets, lexicon) if held else []
@@ -236,7 +241,7 @@ def train(
         "seed": seed,
         "lexicon_features": lexicon is not None,
         "holdout": holdout,
-        "rules": sorted(set(rules), key=lambda r: (r.rpartition("=")[0], RULES.index(r.rpartition("=")[2]))),
+        "rules": sorted(set(rules), key=lambda r: (rule_scope(r)[0], RULES.index(rule_scope(r)[1]))),
         "temperature": temperature,
         "examples": {t: dict(sorted(Counter(examples[i].label for i in by_target[t]).items())) for t in sorted(by_target)},
         "priors": {t: dict(p) for t, p in sorted((priors or {}).items())},

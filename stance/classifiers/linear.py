@@ -44,6 +44,13 @@ MAX_EVIDENCE_WORDS = 3
 # alliance_shift cues more often (seeds). A model trained on other text (posts that are about the
 # target without naming it) may do better without them.
 RULES = ("lexicon-first", "unmentioned-none")
+
+
+def rule_scope(rule: str) -> tuple[str, str]:
+    """(target, rule) of ``TARGET=RULE``; the target is "" for a rule that applies to every target."""
+    target, _, name = rule.rpartition("=")
+    return target, name
+
 # A quote that mentions neither an entity target nor what stands for it, in itself, its sentence or
 # the sentence before, takes no side on it: on real news
 # (news-dev gold) 9 in 10 such quotes are labelled none, while a model trained on quotes about the
@@ -145,7 +152,7 @@ class LinearModel:
 
     def rules_for(self, target: str) -> frozenset[str]:
         """The decision rules that apply to ``target``."""
-        return frozenset(rule for scope, _, rule in (r.rpartition("=") for r in self.rules) if scope in ("", target))
+        return frozenset(name for scope, name in map(rule_scope, self.rules) if scope in ("", target))
 
     def to_json(self) -> str:
         """Deterministic JSON: same weights, same bytes."""
@@ -182,7 +189,7 @@ class LinearModel:
             raise ModelError(f"{where}: the model has no targets")
         meta = d.get("meta") if isinstance(d.get("meta"), dict) else {}
         rules = meta.get("rules", [])
-        if not isinstance(rules, list) or not all(isinstance(r, str) and r.rpartition("=")[2] in RULES for r in rules):
+        if not isinstance(rules, list) or not all(isinstance(r, str) and rule_scope(r)[1] in RULES for r in rules):
             raise ModelError(f"{where}: unknown decision rules {rules!r} (this version knows {', '.join(RULES)})")
         return cls({str(k): TargetWeights.from_dict(v, f"{where}: target {k!r}") for k, v in targets.items()}, meta)
 
@@ -231,29 +238,23 @@ class LinearClassifier:
     def classify(self, items: Sequence[StanceItem]) -> list[Prediction]:
         items = list(items)
         weights = self.model.targets
-        unmentioned = [item.target.name in weights and self._unmentioned(item) for item in items]
+        rules = {name: self.model.rules_for(name) for name in {item.target.name for item in items}}
+        unmentioned = [item.target.name in weights and _unmentioned(item, rules[item.target.name]) for item in items]
         # The lexicon reads only the items whose label may still depend on it: an unmentioned target
         # settles the others (most quotes never mention most targets; the lexicon is the slower half).
-        todo = [i for i, item in enumerate(items) if not unmentioned[i] or self._lexicon_first(item)]
+        todo = [i for i, item in enumerate(items) if not unmentioned[i] or "lexicon-first" in rules[item.target.name]]
         lexical = dict(zip(todo, self.lexicon.classify([items[i] for i in todo])))
         return [
-            self._one(item, lexical.get(i), weights[item.target.name], unmentioned[i]) if item.target.name in weights else lexical[i]
+            self._one(item, lexical.get(i), weights[item.target.name], rules[item.target.name], unmentioned[i])
+            if item.target.name in weights else lexical[i]
             for i, item in enumerate(items)
         ]
 
-    def _lexicon_first(self, item: StanceItem) -> bool:
-        return "lexicon-first" in self.model.rules_for(item.target.name)
-
-    def _unmentioned(self, item: StanceItem) -> bool:
-        """Whether the unmentioned-none rule applies: an entity target the item never mentions."""
-        return "unmentioned-none" in self.model.rules_for(item.target.name) and item.target.kind == "entity" \
-            and not mentions_target(item)
-
-    def _one(self, item: StanceItem, lex: Prediction | None, w: TargetWeights, unmentioned: bool) -> Prediction:
+    def _one(self, item: StanceItem, lex: Prediction | None, w: TargetWeights, rules: frozenset[str], unmentioned: bool) -> Prediction:
         """The model's label, after the model's decision rules (see RULES): the lexicon's label
         where it found a cue about the target (it is precise when it speaks); none where an entity
         target is not mentioned at all. ``lex`` is None where the lexicon was not asked."""
-        if lex is not None and lex.label != "none" and self._lexicon_first(item):
+        if lex is not None and lex.label != "none" and "lexicon-first" in rules:
             return lex
         if unmentioned:
             return Prediction("none", UNMENTIONED_NONE)
@@ -263,6 +264,11 @@ class LinearClassifier:
         label = w.classes[k]
         evidence = _word_evidence(item, w, k) if label != "none" else ()
         return Prediction(label, round(float(p[k]), 4), evidence)
+
+
+def _unmentioned(item: StanceItem, rules: frozenset[str]) -> bool:
+    """Whether the unmentioned-none rule applies: an entity target the item never mentions."""
+    return "unmentioned-none" in rules and item.target.kind == "entity" and not mentions_target(item)
 
 
 def _word_evidence(item: StanceItem, w: TargetWeights, k: int) -> tuple[Span, ...]:
