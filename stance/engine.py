@@ -14,7 +14,7 @@ from .classify import DEFAULT_CLASSIFIER, classify_quotes, sentence_bounds_from
 from .cues import CueFinder, CueMatch
 from .errors import InputError
 from .focus import focus_text
-from .headlines import headline_name, known_name, same_words
+from .headlines import headline_name, known_name, quoted_from
 from .model import Attribution, DocResult, Quote, Span, parse_kinds
 from .nlp import load, prepare
 from .quotes import paragraph_at, paragraphs, scan_quotes
@@ -334,7 +334,7 @@ def _headline_speakers(items: list[_Attributed], text: str, resolver: Resolver) 
             item.method, item.confidence = "headline", HEADLINE_CONFIDENCE
         elif item.speaker is None:
             echo = next((o for o in items if o.speaker is not None and o.quote.paragraph > 0 and o.quote.depth == 0
-                         and same_words(o.quote.content.text, q.content.text)), None)
+                         and quoted_from(q.content.text, o.quote.content.text)), None)
             if echo is None:
                 continue
             item.speaker, item.entity, item.mention = echo.speaker, echo.entity, echo.mention

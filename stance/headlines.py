@@ -23,6 +23,8 @@ _AFTER_COLON = re.compile(r"\s*[:–—]\s*" + _NAME)
 _NAME_VERB = re.compile(r",\s+" + _NAME + r"\s+([a-z]+s)\b")
 _VERB_NAME = re.compile(r",\s+([a-z]+s)\s+" + _NAME)
 _PUNCT = re.compile(r"[^\w\s]")
+# A headline fragment shorter than this echoes a story quote only when it is all of it.
+ECHO_MIN_WORDS = 2
 
 
 def headline_name(line_after: str) -> tuple[int, int] | None:
@@ -54,6 +56,21 @@ def known_name(name: str, entities) -> tuple[str, object | None]:
     return name, None
 
 
+def _words(s: str) -> list[str]:
+    return _PUNCT.sub("", fold(s)).split()
+
+
 def same_words(a: str, b: str) -> bool:
     """Two quotes with the same words, whatever their punctuation and case."""
-    return _PUNCT.sub("", fold(a)).split() == _PUNCT.sub("", fold(b)).split()
+    return _words(a) == _words(b)
+
+
+def quoted_from(fragment: str, quote: str) -> bool:
+    """Whether a headline's ``fragment`` is a run of words of ``quote``, whatever the punctuation and
+    case: headlines quote a few words of what the story quotes whole ("submit bids ‘hand in hand’"
+    over "“… go through this entire process hand in hand,” Andersson said")."""
+    part, whole = _words(fragment), _words(quote)
+    n = len(part)
+    if n < ECHO_MIN_WORDS and part != whole:
+        return False  # one word ("Terrifying") is as often a name or a title as an echo
+    return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))

@@ -363,12 +363,22 @@ def test_a_quote_opened_with_a_single_mark_and_closed_with_a_double_one(nlp):
          "Ardmore urged allies to stand firm. “We must act,” she said.", "Jane Ardmore"),
         ("Leaders to submit their bids ‘hand in hand’\n\nThe Swedish prime minister, Magda Lind, said the two "
          "countries would apply “hand in hand” on Wednesday.", "Magda Lind"),
+        # a few words of a longer story quote
+        ("Neighbours to apply ‘side by side’\n\n“We will go through this whole process side by side, as "
+         "we always have,” the prime minister, Magda Lind, told reporters.", "Magda Lind"),
     ],
 )
 def test_headline_quotes_take_the_speaker_the_headline_or_story_gives(nlp, text, expected):
     first = analyze(text, "t", nlp=nlp, classifier=None).quotes[0]
     assert (first.paragraph, first.speaker) == (0, expected)
     assert first.kind in ("full", "partial")
+
+
+def test_a_one_word_headline_fragment_is_no_echo_of_a_longer_quote(nlp):
+    text = ("Budget plan ‘Unworkable’\n\n“The plan is unworkable as drafted, and the ministry "
+            "knows it,” the opposition leader, Tomas Berg, said on Monday.")
+    first = analyze(text, "t", nlp=nlp, classifier=None).quotes[0]
+    assert (first.paragraph, first.speaker) == (0, None)
 
 
 # -- organisations -----------------------------------------------------------------------------------------
