@@ -21,6 +21,7 @@ Floating quotes (no cue of their own) are handled in the engine, after resolutio
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .lexicons.reporting import (
@@ -71,8 +72,11 @@ CONFIDENCE = {
     "cue.surface": 0.75,
     "cue.transcript": 0.8,
     "cue.characterizes": 0.7,
+    "cue.sentence": 0.7,
 }
 
+# A full stop (after a closing mark, if any) and a capital: where run-on text starts a new sentence.
+_SENTENCE_BREAK = re.compile(r"[.!?][”’\"')]*\s+[“‘\"']?[A-Z]")
 # How far before "as “…”" its verb may be ("cited Trump’s past references to Machado as").
 CHARACTERIZE_REACH = 8
 # How many words a "“…,” X said" clause may have after the quote (name, title, apposition).
@@ -592,12 +596,36 @@ class CueFinder:
             match = self._according_to(frame) or noun or match
         if match is None and (q.kind == "partial" or q.content.text[:1].islower()):
             match = self._characterizes(qspan)  # fragments only, not sentences
+        if match is None and q.kind == "partial":
+            match = self._sole_speaker(q, frame)
         if match is None and q.kind == "full":
             match = (
                 self._transcript(q) or self._dash(q, hi) or self._colon(q, lo)
                 or self._next_paragraph(q, lo, hi) or self._surface(q, qspan, hi)
             )
         return match
+
+    def _sole_speaker(self, q: Quote, frame) -> CueMatch | None:
+        """A fragment in a sentence where one named person speaks, through a verb of speech the parser
+        did not let govern the fragment ("Merkel said … and that, from Putin's perspective, “it was a
+        declaration of war”"): the parse hangs the fragment's clause beside the verb, not under it. With
+        one candidate there is nobody else the sentence could be quoting; a description ("its
+        president", "the two countries' leaders") is left alone, since it may stand for several people."""
+        found = []
+        for v in frame:
+            between = self.text[min(v.idx, q.outer.end_char) : max(v.idx, q.outer.start_char)]
+            if _SENTENCE_BREAK.search(between):
+                continue  # the parser joined two sentences; the verb belongs to the other one
+            if is_reporting_token(v):
+                s = self.speaker_of(v)
+                if s is not None and not self.in_quote[s.i]:
+                    found.append((v, s))
+        if len(found) != 1 or found[0][1].ent_type_ != "PERSON":
+            return None
+        v, s = found[0]
+        if s.text in q.content.text:
+            return None  # "the so-called “Buffett rule”": a label named after the person, not their words
+        return CueMatch(*self._extent(v), s.i, "cue.sentence")
 
     def _phrase_used(self, qspan) -> CueMatch | None:
         """"the phrase “…”" marks words as words, but whoever uses, coins or utters the phrase says

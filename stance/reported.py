@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cues import CueFinder, speaker_like
+from .cues import CueFinder, _personal, speaker_like
 from .lexicons.reporting import (
     ACCORDING_TO,
     DIRECTIVE_VERBS,
@@ -115,6 +115,8 @@ def _frames(finder: CueFinder, t):
         lemma = reporting_lemma(t.lemma_.lower(), t.lower_)
         if lemma in EVIDENTIAL_VERBS and not speaker_like(speaker):
             return  # "such cooperation explains why …": a thing that is evidence, not a speaker
+        if lemma in EVIDENTIAL_VERBS and not _personal(speaker) and _inside_report(finder, t):
+            return  # "Karatas told Sputnik that these statements indicate that …": Karatas's claim, reported once, as his
         cue = finder._extent(t)
         for c in _clauses(t):
             if c.i != speaker.i:
@@ -134,6 +136,18 @@ def _frames(finder: CueFinder, t):
         yield from _surface_clause(finder, t)
     elif t.pos_ == "NOUN" and (t.lemma_.lower() in SPEECH_NOUNS or t.lemma_.lower() in DOCUMENT_NOUNS):
         yield from _speech_noun(finder, t)
+
+
+def _inside_report(finder: CueFinder, v) -> bool:
+    """Whether ``v`` heads a clause reported by a verb of speech above it that has a speaker."""
+    child = v
+    for a in v.ancestors:
+        if finder.in_quote[a.i] or child.dep_ not in ("ccomp", "xcomp", "conj"):
+            return False
+        if a.pos_ in ("VERB", "AUX") and is_indirect_cue(a.lemma_.lower(), a.lower_) and finder.speaker_of(a) is not None:
+            return True
+        child = a
+    return False
 
 
 def _clauses(v) -> list:

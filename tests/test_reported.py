@@ -157,6 +157,12 @@ def test_beliefs_perceptions_and_evidence_are_not_speech(text):
     assert indirect(text) == []
 
 
+def test_what_things_indicate_inside_a_report_is_the_reporters_claim_once():
+    found = indirect("The analyst Omar Haddad told reporters that these statements indicate that the treaty is dead.")
+    assert [q.speaker for q in found] == ["Omar Haddad"]
+    assert "the treaty is dead" in found[0].text
+
+
 def test_withheld_or_requested_speech_is_not_a_statement():
     assert indirect("Omar Haddad declined to say whether the talks had failed.") == []
     found = indirect("The government demanded that the rebels declare a truce at once.")

@@ -352,6 +352,31 @@ def test_a_quote_opened_with_a_single_mark_and_closed_with_a_double_one(nlp):
     assert (q.content.text, q.speaker) == ("Nobody told us anything,", "Maria Petrov")
 
 
+def test_a_fragment_the_parse_hangs_beside_the_sentences_one_verb_of_speech_is_its_speakers(nlp):
+    # the parser attaches "said" to the sentence, not to the clause with the fragment
+    text = ("Her address reflected Estonia’s incremental moves to align more closely with “likeminded” "
+            "partners, said strategic studies prof Tomas Berg, of Tartu University.")
+    q = analyze(text, "t", nlp=nlp, classifier=None).quotes[0]
+    assert (q.kind, q.speaker, q.attribution.method) == ("partial", "Tomas Berg", "cue.sentence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the verb is in the next sentence, which run-on text lets the parser join to this one
+        "From the Russian president’s perspective, “it was a declaration of war”. While she did not share "
+        "his view, Jana Novak said she “knew how he thought”.",
+        # a label named after the person is not their words
+        "For those with incomes above $1 million, she would install a 30 percent effective tax rate, a version "
+        "of what has become known as the ''Lindqvist rule'' after Maria Lindqvist, the billionaire investor, "
+        "complained that she paid taxes at a lower rate than her secretary.",
+    ],
+)
+def test_no_sole_speaker_across_a_sentence_or_for_a_label_with_their_name(nlp, text):
+    q = analyze(text, "t", nlp=nlp, classifier=None).quotes[0]
+    assert q.attribution is None or q.attribution.method != "cue.sentence"
+
+
 # -- headlines ---------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
