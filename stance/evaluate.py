@@ -139,10 +139,15 @@ class Report:
         lines = [
             f"quotes    recall {self.found}/{self.required} = {self.recall:.3f}   "
             f"attributed precision {self.attributed_matched}/{self.attributed} = {self.precision:.3f}",
-            f"speakers  {self.speakers_right}/{self.speaker_rows} = {self.speaker_accuracy:.3f}   "
-            f"unspoken quotes left unattributed {self.unspoken_ok}/{self.unspoken}",
-            f"roles     token-F1 {self.role_f1:.3f} over {self.role_rows} rows",
         ]
+        if self.speaker_rows or self.unspoken:
+            lines += [
+                f"speakers  {self.speakers_right}/{self.speaker_rows} = {self.speaker_accuracy:.3f}   "
+                f"unspoken quotes left unattributed {self.unspoken_ok}/{self.unspoken}",
+                f"roles     token-F1 {self.role_f1:.3f} over {self.role_rows} rows",
+            ]
+        else:  # a gold file with quotes and stance only: no figure for what it does not label
+            lines.append("speakers  not labelled in the gold file (no \"speaker\" key)")
         scores = self.stance_scores()
         for target in sorted(self.stance):
             s = scores[target]

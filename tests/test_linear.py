@@ -265,6 +265,15 @@ def test_evaluate_counts_quotes_speakers_roles_and_stance():
     assert json.loads(json.dumps(report.to_dict()))["speakers"]["right"] == 1
 
 
+def test_evaluate_on_gold_without_speakers_prints_no_speaker_figure():
+    gold = [{"doc": "a", "quote": "We stay", "kind": "full", "stance": {"NATO": "favor"}}]
+    result = DocResult("a", (_quote("We stay in the alliance", 10, "Petrova", None, {"NATO": "favor"}),))
+    report = evaluate(gold, [result])
+    assert report.speaker_rows == 0 and report.confusion("NATO")["favor"]["favor"] == 1
+    text = report.to_text()
+    assert "speakers  not labelled" in text and "roles" not in text
+
+
 def test_speaker_and_role_matching_rules():
     assert same_speaker("Mevlüt Çavuşoğlu", ["Mevlut Cavusoglu"])
     assert same_speaker("Erdogan", ["Recep Tayyip Erdogan"])
