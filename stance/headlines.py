@@ -23,8 +23,10 @@ _AFTER_COLON = re.compile(r"\s*[:–—]\s*" + _NAME)
 _NAME_VERB = re.compile(r",\s+" + _NAME + r"\s+([a-z]+s)\b")
 _VERB_NAME = re.compile(r",\s+([a-z]+s)\s+" + _NAME)
 _PUNCT = re.compile(r"[^\w\s]")
-# A headline fragment shorter than this echoes a story quote only when it is all of it.
-ECHO_MIN_WORDS = 2
+# A headline fragment shorter than this echoes a story quote only when it is all of it: one or two
+# words are as often the name of a thing the story quotes someone on ("Russian salad", a "Buffett rule",
+# a film) as an echo of their words.
+ECHO_MIN_WORDS = 3
 
 
 def headline_name(line_after: str) -> tuple[int, int] | None:
@@ -72,5 +74,5 @@ def quoted_from(fragment: str, quote: str) -> bool:
     part, whole = _words(fragment), _words(quote)
     n = len(part)
     if n < ECHO_MIN_WORDS and part != whole:
-        return False  # one word ("Terrifying") is as often a name or a title as an echo
+        return False
     return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))

@@ -399,11 +399,12 @@ def test_headline_quotes_take_the_speaker_the_headline_or_story_gives(nlp, text,
     assert first.kind in ("full", "partial")
 
 
-def test_a_one_word_headline_fragment_is_no_echo_of_a_longer_quote(nlp):
-    text = ("Budget plan ‘Unworkable’\n\n“The plan is unworkable as drafted, and the ministry "
-            "knows it,” the opposition leader, Tomas Berg, said on Monday.")
-    first = analyze(text, "t", nlp=nlp, classifier=None).quotes[0]
-    assert (first.paragraph, first.speaker) == (0, None)
+def test_a_short_headline_fragment_is_no_echo_of_a_longer_quote(nlp):
+    for fragment in ("Unworkable", "Plainly unworkable"):
+        text = (f"Budget plan ‘{fragment}’\n\n“The plan is plainly unworkable as drafted, and the ministry "
+                "knows it,” the opposition leader, Tomas Berg, said on Monday.")
+        first = analyze(text, "t", nlp=nlp, classifier=None).quotes[0]
+        assert (first.paragraph, first.speaker) == (0, None), fragment
 
 
 # -- organisations -----------------------------------------------------------------------------------------
