@@ -123,7 +123,8 @@ class CueFinder:
         # token index -> True when the token lies inside a top-level quote, or in a scraped link
         # title ("…Read more"): neither is the reporter's own narrative, so neither gives a cue or a speaker
         self.in_quote = [False] * len(doc)
-        outside = [(q.outer.start_char, q.outer.end_char) for q in quotes if q.depth == 0]
+        # (every quote: a nested one whose opening mark never became a quote has no top-level parent)
+        outside = [(q.outer.start_char, q.outer.end_char) for q in quotes]
         for start, end in [*outside, *link_titles(text)]:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
