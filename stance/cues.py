@@ -120,10 +120,11 @@ class CueFinder:
         self.text = text
         self.quotes = quotes
         self.paras = paras
-        # token index -> True when the token lies inside a top-level quote, or in a scraped link
-        # title ("…Read more"): neither is the reporter's own narrative, so neither gives a cue or a speaker
+        # token index -> True when the token lies inside a quote, or in a scraped link title ("…Read
+        # more"): neither is the reporter's own narrative, so neither gives a cue or a speaker. Every
+        # quote, not only top-level ones: a nested quote whose opening mark never became a quote has no
+        # top-level parent to cover it.
         self.in_quote = [False] * len(doc)
-        # (every quote: a nested one whose opening mark never became a quote has no top-level parent)
         outside = [(q.outer.start_char, q.outer.end_char) for q in quotes]
         for start, end in [*outside, *link_titles(text)]:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -364,7 +365,7 @@ class CueFinder:
         # a country in someone's claim ("Erdoğan claimed that Sweden had promised to extradite 73
         # “terrorists”") is talked about in the claimant's words too
         country = inner.pos_ == "PROPN" and inner.ent_type_ == "GPE" and not any(c.dep_ == "compound" for c in inner.children)
-        if not country and (_personal(inner) or inner.pos_ != "NOUN" or inner.ent_type_ or inner.lemma_.lower() in BODY_NOUNS):
+        if not country and (personal(inner) or inner.pos_ != "NOUN" or inner.ent_type_ or inner.lemma_.lower() in BODY_NOUNS):
             return match  # a body speaks for itself ("the ministry said it would …")
         child = self.doc[match.cue_start]
         for a in child.ancestors:
@@ -373,7 +374,7 @@ class CueFinder:
             child = a
             if is_reporting_token(a):
                 outer = self.speaker_of(a)
-                if outer is not None and not self.in_quote[outer.i] and _personal(outer):
+                if outer is not None and not self.in_quote[outer.i] and personal(outer):
                     return CueMatch(*self._extent(a), outer.i, "cue.governs")
                 break
         return match
@@ -448,9 +449,9 @@ class CueFinder:
         while not subj and last.dep_ == "conj" and last.head.i < last.i and last.head.i >= tokens[0].i:
             last = last.head  # a verb the parser split off the clause ("was adamant about … push:")
             subj = [c for c in last.children if c.dep_ == "nsubj" and not self.in_quote[c.i]]
-        nearer = subj and any(t.dep_ in SUBJECT_DEPS and t.i > subj[0].i and _personal(t) for t in tokens)
+        nearer = subj and any(t.dep_ in SUBJECT_DEPS and t.i > subj[0].i and personal(t) for t in tokens)
         if subj and not nearer and last.dep_ in ("ROOT", "conj") and not is_reporting_token(last, strict=False) and (
-                _personal(subj[0]) or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj[0].children)):
+                personal(subj[0]) or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj[0].children)):
             return CueMatch(tokens[-1].i, tokens[-1].i + 1, subj[0].i, method)
         for v in reversed(tokens):
             if is_reporting_token(v, strict=False):
@@ -607,20 +608,21 @@ class CueFinder:
         return match
 
     def _sole_speaker(self, q: Quote, frame) -> CueMatch | None:
-        """A fragment in a sentence where one named person speaks, through a verb of speech the parser
-        did not let govern the fragment ("Merkel said … and that, from Putin's perspective, “it was a
-        declaration of war”"): the parse hangs the fragment's clause beside the verb, not under it. With
-        one candidate there is nobody else the sentence could be quoting; a description ("its
-        president", "the two countries' leaders") is left alone, since it may stand for several people."""
+        """A fragment in a sentence whose only verb of speech has a named person for subject, when the
+        parse hangs the fragment's clause beside the verb, not under it ("…with “likeminded” partners,
+        said strategic studies prof Robert Ayson"). With one candidate there is nobody else the sentence
+        could be quoting; a description ("its president", "the two countries' leaders") is left alone,
+        since it may stand for several people."""
         found = []
         for v in frame:
+            if not is_reporting_token(v):
+                continue
             between = self.text[min(v.idx, q.outer.end_char) : max(v.idx, q.outer.start_char)]
             if _SENTENCE_BREAK.search(between):
                 continue  # the parser joined two sentences; the verb belongs to the other one
-            if is_reporting_token(v):
-                s = self.speaker_of(v)
-                if s is not None and not self.in_quote[s.i]:
-                    found.append((v, s))
+            s = self.speaker_of(v)
+            if s is not None and not self.in_quote[s.i]:
+                found.append((v, s))
         if len(found) != 1 or found[0][1].ent_type_ != "PERSON":
             return None
         v, s = found[0]
@@ -716,7 +718,7 @@ def speaker_like(t) -> bool:
     )
 
 
-def _personal(t) -> bool:
+def personal(t) -> bool:
     """A person's name, a personal pronoun or a role noun: someone, not something, speaks."""
     return (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and not t.ent_type_
             or t.lower_ in PERSONAL_PRONOUNS or t.lower_ in ("i", "we")

@@ -62,11 +62,6 @@ def _words(s: str) -> list[str]:
     return _PUNCT.sub("", fold(s)).split()
 
 
-def same_words(a: str, b: str) -> bool:
-    """Two quotes with the same words, whatever their punctuation and case."""
-    return _words(a) == _words(b)
-
-
 def quoted_from(fragment: str, quote: str) -> bool:
     """Whether a headline's ``fragment`` is a run of words of ``quote``, whatever the punctuation and
     case: headlines quote a few words of what the story quotes whole ("submit bids ‘hand in hand’"

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cues import CueFinder, _personal, speaker_like
+from .cues import CueFinder, personal, speaker_like
 from .lexicons.reporting import (
     ACCORDING_TO,
     DIRECTIVE_VERBS,
@@ -115,7 +115,7 @@ def _frames(finder: CueFinder, t):
         lemma = reporting_lemma(t.lemma_.lower(), t.lower_)
         if lemma in EVIDENTIAL_VERBS and not speaker_like(speaker):
             return  # "such cooperation explains why …": a thing that is evidence, not a speaker
-        if lemma in EVIDENTIAL_VERBS and not _personal(speaker) and _inside_report(finder, t):
+        if lemma in EVIDENTIAL_VERBS and not personal(speaker) and _inside_report(finder, t):
             return  # "Karatas told Sputnik that these statements indicate that …": Karatas's claim, reported once, as his
         cue = finder._extent(t)
         for c in _clauses(t):
