@@ -457,9 +457,10 @@ def add_examples(sub) -> None:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     import json
 
-    from .evaluate import evaluate, read_gold
+    from .evaluate import check_documents, evaluate, read_gold
 
     gold = read_gold(args.gold)
+    check_documents(gold, map(doc_name, args.files))  # before the run, not after it
     run = Run()
     report = evaluate(gold, analysed(args, run))
     if args.format == "json":

@@ -93,6 +93,11 @@ class Report:
     unspoken_ok: int = 0
     role_sum: float = 0.0
     role_rows: int = 0
+    documents: int = 0
+    # gold documents that were not among the analysed ones (left out, not counted as missed), and
+    # analysed documents the gold file has no rows for (not scored: nothing says what they quote)
+    gold_documents_left_out: int = 0
+    documents_without_gold: int = 0
     stance: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
@@ -125,6 +130,8 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "documents": {"scored": self.documents, "gold_left_out": self.gold_documents_left_out,
+                          "without_gold": self.documents_without_gold},
             "quotes": {"required": self.required, "found": self.found, "recall": round(self.recall, 4),
                        "attributed": self.attributed, "attributed_matched": self.attributed_matched,
                        "precision": round(self.precision, 4)},
@@ -136,7 +143,8 @@ class Report:
         }
 
     def to_text(self) -> str:
-        lines = [
+        lines = [_documents_line(self)] if self.gold_documents_left_out or self.documents_without_gold else []
+        lines += [
             f"quotes    recall {self.found}/{self.required} = {self.recall:.3f}   "
             f"attributed precision {self.attributed_matched}/{self.attributed} = {self.precision:.3f}",
         ]
@@ -160,6 +168,15 @@ class Report:
             a = scores["all"]
             lines.append(f"stance    all targets: F_avg {a['f_avg']:.3f} (favor {a['favor']:.3f}, against {a['against']:.3f})")
         return "\n".join(lines) + "\n"
+
+
+def _documents_line(report: Report) -> str:
+    parts = [f"documents {report.documents} scored"]
+    if report.gold_documents_left_out:
+        parts.append(f"{report.gold_documents_left_out} gold documents not among the FILEs left out")
+    if report.documents_without_gold:
+        parts.append(f"{report.documents_without_gold} FILEs without gold rows not scored")
+    return "; ".join(parts)
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
@@ -204,14 +221,32 @@ def find_gold(gold: Mapping[str, Any], quotes: Sequence[Mapping[str, Any]], used
     return hit
 
 
+def check_documents(gold_rows: Sequence[Mapping[str, Any]], docs: Iterable[str]) -> None:
+    """InputError where none of ``docs`` has gold rows: the names do not meet (a gold file for other
+    articles, or files renamed), and scoring would print zeros that mean nothing."""
+    docs, gold_docs = set(docs), {g["doc"] for g in gold_rows}
+    if gold_docs and docs and not gold_docs & docs:
+        raise InputError(
+            f"none of the {len(docs)} documents has gold rows: the gold file names documents such as "
+            f"{min(gold_docs)!r}, and a FILE's document is its file name without extension (here e.g. {min(docs)!r})"
+        )
+
+
 def evaluate(gold_rows: Sequence[Mapping[str, Any]], results: Iterable[DocResult]) -> Report:
-    """Score ``results`` against gold rows; only documents that have gold rows are scored."""
+    """Score ``results`` against the gold rows of their documents (a document is its file name
+    without extension). Only documents that are both analysed and in the gold file are scored:
+    scoring a few articles of a larger gold file scores those articles (the gold rows of the others
+    are left out, not counted as missed), and an analysed document without gold rows is not scored."""
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for r in results:
         by_doc.setdefault(r.doc, []).extend(q.to_dict() for q in r.quotes)
-    report = Report()
+    check_documents(gold_rows, by_doc)
+    gold_docs = {g["doc"] for g in gold_rows}
+    scored = gold_docs & set(by_doc)
+    report = Report(documents=len(scored), gold_documents_left_out=len(gold_docs - scored),
+                    documents_without_gold=len(set(by_doc) - gold_docs))
     used: dict[str, set[int]] = {}
-    for g in gold_rows:
+    for g in (g for g in gold_rows if g["doc"] in by_doc):
         quotes = by_doc.get(g["doc"], [])
         hit = find_gold(g, quotes, used.setdefault(g["doc"], set()))
         q = quotes[hit] if hit is not None else None
@@ -244,9 +279,8 @@ def evaluate(gold_rows: Sequence[Mapping[str, Any]], results: Iterable[DocResult
                 report.stance.setdefault(target, []).append((label, predicted))
                 if predicted != label:
                     report.errors.append(f"stance  {g['doc']}: {g['quote'][:50]!r} {target} gold={label} got={predicted}")
-    gold_docs = {g["doc"] for g in gold_rows}
-    for doc in gold_docs:
-        for i, q in enumerate(by_doc.get(doc, [])):
+    for doc in scored:
+        for i, q in enumerate(by_doc[doc]):
             if q.get("speaker"):
                 report.attributed += 1
                 report.attributed_matched += i in used.get(doc, ())

@@ -274,6 +274,29 @@ def test_evaluate_on_gold_without_speakers_prints_no_speaker_figure():
     assert "speakers  not labelled" in text and "roles" not in text
 
 
+def test_evaluate_scores_only_the_documents_it_was_given():
+    gold = [
+        {"doc": "a", "quote": "We stay", "kind": "full", "speaker": "Anna Petrova", "stance": {"NATO": "favor"}},
+        {"doc": "b", "quote": "Elsewhere", "kind": "full", "speaker": "Ivan Sidorov", "stance": {"NATO": "against"}},
+    ]
+    results = [
+        DocResult("a", (_quote("We stay in the alliance", 10, "Petrova", None, {"NATO": "favor"}),)),
+        DocResult("c", (_quote("Not in the gold file", 10, "Somebody", None, {}),)),
+    ]
+    report = evaluate(gold, results)
+    # b's row is not a miss (b was not analysed) and c's quote is not a false one (c has no gold)
+    assert (report.required, report.found, report.attributed) == (1, 1, 1)
+    assert (report.documents, report.gold_documents_left_out, report.documents_without_gold) == (1, 1, 1)
+    assert report.to_text().startswith("documents 1 scored; 1 gold documents not among the FILEs left out; 1 FILEs")
+    assert json.loads(json.dumps(report.to_dict()))["documents"] == {"scored": 1, "gold_left_out": 1, "without_gold": 1}
+
+
+def test_evaluate_refuses_documents_the_gold_file_does_not_name():
+    gold = [{"doc": "d01", "quote": "We stay", "kind": "full", "stance": {"NATO": "favor"}}]
+    with pytest.raises(InputError, match="none of the 1 documents has gold rows.*'d01'.*'article-1'"):
+        evaluate(gold, [DocResult("article-1", ())])
+
+
 def test_speaker_and_role_matching_rules():
     assert same_speaker("Mevlüt Çavuşoğlu", ["Mevlut Cavusoglu"])
     assert same_speaker("Erdogan", ["Recep Tayyip Erdogan"])
@@ -396,3 +419,7 @@ def test_stance_evaluate_prints_scores_and_confusion_matrices(tmp_path, capsys):
     gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     assert main(["evaluate", "--gold", str(gold), str(article), "-q", "--show", "5"]) == 0
     assert "stance  a: 'The summit starts' NATO gold=against got=none" in capsys.readouterr().out
+    renamed = tmp_path / "article-1.txt"  # a file name the gold file does not know: refused before the run
+    renamed.write_text(ARTICLE, encoding="utf-8")
+    assert main(["evaluate", "--gold", str(gold), str(renamed), "-q"]) == 2
+    assert "none of the 1 documents has gold rows" in capsys.readouterr().err
