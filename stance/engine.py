@@ -316,8 +316,9 @@ def _continue_floating(items: list[_Attributed], text: str) -> None:
 
 def _headline_speakers(items: list[_Attributed], text: str, resolver: Resolver) -> None:
     """Quotes in the headline (the first of several paragraphs): the name the headline gives
-    ("‘…’: Kiril Petkov on …", "…, Ardern tells Nato"), else the speaker of a quote in the story with
-    the same words. An attributed headline quote is speech, no longer a heading."""
+    ("‘…’: Kiril Petkov on …", "…, Ardern tells Nato") where it names a person of the story or no
+    story quote has the same words, else the speaker of a quote in the story with the same words. An
+    attributed headline quote is speech, no longer a heading."""
     paras = paragraphs(text)
     if len(paras) < 2:
         return
@@ -327,18 +328,26 @@ def _headline_speakers(items: list[_Attributed], text: str, resolver: Resolver) 
         if q.depth or q.paragraph != 0 or q.outer.end_char > line_end:
             continue
         found = headline_name(text[q.outer.end_char : line_end])
+        named = None
         if found is not None:
             start, end = q.outer.end_char + found[0], q.outer.end_char + found[1]
-            item.speaker, item.entity = known_name(text[start:end], resolver.entities)
+            named = known_name(text[start:end], resolver.entities)
+        echo = None
+        if item.speaker is None and (named is None or named[1] is None):
+            # The story attributing the same words is better evidence than a capitalised word after
+            # the colon that names nobody the story quotes ("‘I’m a little surprised’: Nato summit
+            # venue serves …" quotes the journalist the story quotes, not Nato).
+            echo = next((o for o in items if o.speaker is not None and o.quote.paragraph > 0 and o.quote.depth == 0
+                         and quoted_from(q.content.text, o.quote.content.text)), None)
+        if echo is not None:
+            item.speaker, item.entity, item.mention = echo.speaker, echo.entity, echo.mention
+            item.method, item.confidence = "headline.echo", ECHO_CONFIDENCE
+        elif named is not None:
+            item.speaker, item.entity = named
             item.mention, item.cue = Span.of(text, start, end), None
             item.method, item.confidence = "headline", HEADLINE_CONFIDENCE
         elif item.speaker is None:
-            echo = next((o for o in items if o.speaker is not None and o.quote.paragraph > 0 and o.quote.depth == 0
-                         and quoted_from(q.content.text, o.quote.content.text)), None)
-            if echo is None:
-                continue
-            item.speaker, item.entity, item.mention = echo.speaker, echo.entity, echo.mention
-            item.method, item.confidence = "headline.echo", ECHO_CONFIDENCE
+            continue
         if q.kind == "heading":
             item.quote = q.with_(kind="full" if q.content.text[:1].isupper() and len(q.content.text.split()) > 3 else "partial")
 

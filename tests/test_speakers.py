@@ -391,6 +391,10 @@ def test_no_sole_speaker_across_a_sentence_or_for_a_label_with_their_name(nlp, t
         # a few words of a longer story quote
         ("Neighbours to apply ‘side by side’\n\n“We will go through this whole process side by side, as "
          "we always have,” the prime minister, Magda Lind, told reporters.", "Magda Lind"),
+        # after the colon a word that names nobody the story quotes: the story's attribution wins
+        ("‘I am a little puzzled’: Nato summit kitchen serves a local dish\n\nDelegates were served the dish "
+         "at lunch. “A local dish at a Nato summit? I am a little puzzled by that choice,” the food critic "
+         "Ana Ruiz told a radio station.", "Ana Ruiz"),
     ],
 )
 def test_headline_quotes_take_the_speaker_the_headline_or_story_gives(nlp, text, expected):
