@@ -39,6 +39,7 @@ from .lexicons.roles import (
     GENDERED_NOUNS,
     HONORIFICS,
     NAME_TITLES,
+    PARTY_NAME_WORDS,
     PERSONAL_PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_ABBREVIATIONS,
@@ -224,6 +225,8 @@ class Resolver:
             rank += any(not in_quote[t.i] and not t.is_punct and not t.is_space for t in sent)
             self.narrative_rank.append(rank)
         self.orgs = [ent for ent in doc.ents if ent.label_ == "ORG" and not in_quote[ent.root.i]]
+        self.parties = [ent for ent in doc.ents if ent.label_ in ("ORG", "NORP") and not in_quote[ent.root.i]
+                        and ent[-1].lower_ in PARTY_NAME_WORDS]
         self._acronyms: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
@@ -479,7 +482,7 @@ class Resolver:
             if issuer is not None:
                 # the statement is where the text names this quote's source; who issued it is the speaker
                 return Resolution(issuer.speaker, issuer.entity, mention)
-            org = self.organisation(head)
+            org = self.organisation(head) or self.described_as(head) or self.party(head)
             if org is not None:
                 return Resolution(org, None, mention)
         speaker = self.unnamed(head)
@@ -562,6 +565,32 @@ class Resolver:
                     words.pop()
                 return " ".join(w.text for w in words)
         return None
+
+    def described_as(self, head) -> str | None:
+        """"the restaurant said" after "Mesón Martín, a three-decade-old restaurant in Zaragoza": the
+        nearest earlier name the reporter described with the same noun in apposition, either way
+        round ("the company, Acme Corp, …"). Only a name that is no person's: a person described as
+        "a lawyer" is found by their role (``describe``)."""
+        low = head.lemma_.lower()
+        for t in reversed(self.doc[: head.i]):
+            if self.in_quote[t.i] or t.pos_ != "NOUN" or t.lemma_.lower() != low:
+                continue
+            names = [t.head] if t.dep_ == "appos" else [c for c in t.children if c.dep_ == "appos"]
+            for name in names:
+                if name.pos_ == "PROPN" and name.ent_type_ != "PERSON" and not self.in_quote[name.i]:
+                    return self.phrase(name) if name.dep_ != "appos" else self.text[self._name_span_of(name).start_char : name.idx + len(name)]
+        return None
+
+    def party(self, head) -> str | None:
+        """"the party said" after "Sweden’s centre-left Social Democrats …": the nearest political party
+        named earlier (a name ending in a party word, ``PARTY_NAME_WORDS``)."""
+        if head.lemma_.lower() != "party":
+            return None
+        ent = next((e for e in reversed(self.parties) if e.end_char <= head.idx), None)
+        if ent is None:
+            return None
+        words = [t for t in ent if t.dep_ != "det" and t.lower_ != "the"]
+        return self.text[words[0].idx : ent.end_char] if words else None
 
     def body_antecedent(self, head, organisations_only: bool = False) -> str | None:
         """"It said", "what it called": the nearest organisation, country or body that is the subject of

@@ -421,6 +421,23 @@ def test_it_is_the_body_that_spoke_in_the_sentence_before(nlp):
     assert only(nlp, text).speaker == "Russia’s foreign ministry"
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the reporter described the name with the noun, in apposition, either way round
+        ("Among the first was Casa Ruiz, a three-decade-old restaurant in the northern city of Huesca. "
+         "“Friends, we have changed the name of the dish,” the restaurant announced on social media.", "Casa Ruiz"),
+        ("The company, Veltra Holdings, declined to comment on Monday. “We do not discuss clients,” the "
+         "company said in a statement.", "Veltra Holdings"),
+        # a party's name without the word "party"
+        ("Norway’s centre-left Social Democrats, led by Ingrid Solberg, opened their review in March. "
+         "“When the war began, our position changed,” the party said in a statement.", "Social Democrats"),
+    ],
+)
+def test_the_organisation_a_description_stands_for(nlp, text, expected):
+    assert only(nlp, text).speaker == expected
+
+
 def test_what_it_calls_names_the_country_or_ministry(nlp):
     text = "Lithuania is calling on its allies to adopt what it calls “forward defence” in the region."
     assert only(nlp, text).speaker == "Lithuania"

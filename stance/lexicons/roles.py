@@ -44,6 +44,11 @@ ROLE_NOUNS = frozenset(ROLE_CATEGORIES)
 RELATIONAL_ROLES = frozenset({"counterpart", "counterparts", "colleague", "colleagues", "successor", "predecessor",
                               "ally", "rival", "opponent"})
 
+# The last word of a political party's name as news writes it ("the Social Democrats", "Labour",
+# "the Republican Party"): "the party said" after such a name is that party speaking.
+PARTY_NAME_WORDS = frozenset({"party", "democrats", "republicans", "conservatives", "labour", "liberals",
+                              "greens", "socialists", "tories"})
+
 # Abbreviations that stand for a longer role.
 ROLE_ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister", "sec-gen": "secretary-general",
                       "mp": "member of parliament", "gen.": "general", "gen": "general", "col.": "colonel",
