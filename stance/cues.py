@@ -367,11 +367,7 @@ class CueFinder:
         country = inner.pos_ == "PROPN" and inner.ent_type_ == "GPE" and not any(c.dep_ == "compound" for c in inner.children)
         if not country and (personal(inner) or inner.pos_ != "NOUN" or inner.ent_type_ or inner.lemma_.lower() in BODY_NOUNS):
             return match  # a body speaks for itself ("the ministry said it would …")
-        child = self.doc[match.cue_start]
-        for a in child.ancestors:
-            if self.in_quote[a.i] or child.dep_ not in ("ccomp", "xcomp", "advcl"):
-                break
-            child = a
+        for a in clause_ancestors(self.doc[match.cue_start], self.in_quote, ("ccomp", "xcomp", "advcl")):
             if is_reporting_token(a):
                 outer = self.speaker_of(a)
                 if outer is not None and not self.in_quote[outer.i] and personal(outer):
@@ -716,6 +712,18 @@ def speaker_like(t) -> bool:
         or is_role_noun(t.lower_, t.lemma_.lower())
         or t.lemma_.lower() in SOURCE_NOUNS
     )
+
+
+def clause_ancestors(v, in_quote: list[bool], links: tuple[str, ...]):
+    """The words above ``v`` that its clause hangs from through ``links`` ("ccomp", "xcomp", …),
+    nearest first, up to the first other link or quoted word: where to look for the verb of speech
+    that reports the clause ("Holm said in the letter that the advertisement suggests …")."""
+    child = v
+    for a in v.ancestors:
+        if in_quote[a.i] or child.dep_ not in links:
+            return
+        yield a
+        child = a
 
 
 def personal(t) -> bool:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cues import CueFinder, personal, speaker_like
+from .cues import CueFinder, clause_ancestors, personal, speaker_like
 from .lexicons.reporting import (
     ACCORDING_TO,
     DIRECTIVE_VERBS,
@@ -140,14 +140,8 @@ def _frames(finder: CueFinder, t):
 
 def _inside_report(finder: CueFinder, v) -> bool:
     """Whether ``v`` heads a clause reported by a verb of speech above it that has a speaker."""
-    child = v
-    for a in v.ancestors:
-        if finder.in_quote[a.i] or child.dep_ not in ("ccomp", "xcomp", "conj"):
-            return False
-        if a.pos_ in ("VERB", "AUX") and is_indirect_cue(a.lemma_.lower(), a.lower_) and finder.speaker_of(a) is not None:
-            return True
-        child = a
-    return False
+    return any(a.pos_ in ("VERB", "AUX") and is_indirect_cue(a.lemma_.lower(), a.lower_) and finder.speaker_of(a) is not None
+               for a in clause_ancestors(v, finder.in_quote, ("ccomp", "xcomp", "conj")))
 
 
 def _clauses(v) -> list:
