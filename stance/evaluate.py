@@ -242,12 +242,12 @@ def evaluate(gold_rows: Sequence[Mapping[str, Any]], results: Iterable[DocResult
         by_doc.setdefault(r.doc, []).extend(q.to_dict() for q in r.quotes)
     check_documents(gold_rows, by_doc)
     gold_docs = {g["doc"] for g in gold_rows}
-    scored = gold_docs & set(by_doc)
+    scored = gold_docs & by_doc.keys()
     report = Report(documents=len(scored), gold_documents_left_out=len(gold_docs - scored),
-                    documents_without_gold=len(set(by_doc) - gold_docs))
+                    documents_without_gold=len(by_doc.keys() - gold_docs))
     used: dict[str, set[int]] = {}
-    for g in (g for g in gold_rows if g["doc"] in by_doc):
-        quotes = by_doc.get(g["doc"], [])
+    for g in (g for g in gold_rows if g["doc"] in scored):
+        quotes = by_doc[g["doc"]]
         hit = find_gold(g, quotes, used.setdefault(g["doc"], set()))
         q = quotes[hit] if hit is not None else None
         labelled = "speaker" in g  # no "speaker" key: speakers were not labelled, only quotes and stance

@@ -225,8 +225,6 @@ class Resolver:
             rank += any(not in_quote[t.i] and not t.is_punct and not t.is_space for t in sent)
             self.narrative_rank.append(rank)
         self.orgs = [ent for ent in doc.ents if ent.label_ == "ORG" and not in_quote[ent.root.i]]
-        self.parties = [ent for ent in doc.ents if ent.label_ in ("ORG", "NORP") and not in_quote[ent.root.i]
-                        and ent[-1].lower_ in PARTY_NAME_WORDS]
         self._acronyms: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
@@ -578,7 +576,7 @@ class Resolver:
             names = [t.head] if t.dep_ == "appos" else [c for c in t.children if c.dep_ == "appos"]
             for name in names:
                 if name.pos_ == "PROPN" and name.ent_type_ != "PERSON" and not self.in_quote[name.i]:
-                    return self.phrase(name) if name.dep_ != "appos" else self.text[self._name_span_of(name).start_char : name.idx + len(name)]
+                    return self._name_span_of(name).text
         return None
 
     def party(self, head) -> str | None:
@@ -586,7 +584,9 @@ class Resolver:
         named earlier (a name ending in a party word, ``PARTY_NAME_WORDS``)."""
         if head.lemma_.lower() != "party":
             return None
-        ent = next((e for e in reversed(self.parties) if e.end_char <= head.idx), None)
+        # looked for only here: "the party said" is rare, so no list of parties is kept per document
+        ent = next((e for e in reversed(self.doc.ents) if e.end_char <= head.idx and e.label_ in ("ORG", "NORP")
+                    and e[-1].lower_ in PARTY_NAME_WORDS and not self.in_quote[e.root.i]), None)
         if ent is None:
             return None
         words = [t for t in ent if t.dep_ != "det" and t.lower_ != "the"]
