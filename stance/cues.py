@@ -17,6 +17,9 @@ Works on the spaCy parse of the document. Each rule ("sieve") is a small method;
   does not connect verb and speaker (the parser often takes the quote for the subject)
 * ``cue.previous_sentence`` the sentence before the quote is an attribution ("…, Schiff said. “…”");
   the engine tries it (``CueFinder.find_previous_sentence``) only after floating continuation
+* ``cue.continued``      a fragment in a sentence without a verb of speech, after a sentence reporting
+  a person's words ("Petkov said the two men disagreed … And Radev was “very strongly against” it");
+  the engine tries it (``CueFinder.find_continued``) last
 Floating quotes (no cue of their own) are handled in the engine, after resolution.
 """
 from __future__ import annotations
@@ -73,6 +76,7 @@ CONFIDENCE = {
     "cue.transcript": 0.8,
     "cue.characterizes": 0.7,
     "cue.sentence": 0.7,
+    "cue.continued": 0.6,
 }
 
 # A full stop (after a closing mark, if any) and a capital: where run-on text starts a new sentence.
@@ -679,6 +683,39 @@ class CueFinder:
         if qspan is None or len(qspan) == 0:
             return None
         return self._previous_sentence(q, qspan, self._para_bounds(q)[0])
+
+
+    def find_continued(self, q: Quote) -> CueMatch | None:
+        """A fragment in a sentence with no verb of speech or thought, right after a sentence that
+        reports a person's words: the reporter is still paraphrasing that person ("Petkov said the two
+        men disagreed over … And Radev was “very strongly against” the delivery"; "Wallace also tried
+        to play down differences, while indicating … Governments had taken “a peace dividend”"). The
+        engine tries it last, for fragments that no other sieve and no reported clause attributed."""
+        # a capitalised fragment is a name (a show, a film, a slogan on a sign), not paraphrased words
+        if q.depth > 0 or q.kind != "partial" or q.content.text[:1].isupper():
+            return None
+        qspan = self.doc.char_span(q.outer.start_char, q.outer.end_char, alignment_mode="expand")
+        if qspan is None or len(qspan) == 0:
+            return None
+        if qspan.start > 0 and self.doc[qspan.start - 1].pos_ in ("DET", "NUM"):
+            return None  # "the “contested convention” scenario": the reporter naming a thing
+        lo, hi = self._para_bounds(q)
+        # the sentence ends at the first full stop after the quote, however the parser joins run-on text
+        end = _SENTENCE_BREAK.search(self.text, q.outer.end_char, hi)
+        if any(is_reporting_token(t, strict=False) for t in self._frame(q, qspan, lo, end.start() + 1 if end else hi)):
+            return None  # a verb of speech or thought of its own: its speaker's words, or nobody's
+        first = qspan[0].sent.start
+        if first == 0 or self.doc[first - 1].sent[0].idx < lo:
+            return None
+        # the sentence's first verb of speech reports it; later ones are inside what is reported
+        v = next((t for t in self.doc[first - 1].sent if not self.in_quote[t.i] and is_reporting_token(t)), None)
+        if v is None or any(c.dep_ == "auxpass" for c in v.children):
+            return None  # "Trump has never been charged with …": the one charged says nothing
+        s = self.speaker_of(v)
+        # a person: "the audit said …" is followed by the reporter's own words as often as not
+        if s is None or self.in_quote[s.i] or not personal(s):
+            return None
+        return CueMatch(*self._extent(v), s.i, "cue.continued")
 
 
 def _np_head(phrase: list):

@@ -215,6 +215,12 @@ def attribute(parsed, text: str, quotes: list[Quote], indirect: bool = False) ->
     unspoken = any(item.method is None and item.quote.depth == 0 and item.quote.kind == "partial" for item in items)
     reported = find_reported(finder) if indirect or unspoken else []
     _fragments_in_reported_speech(items, reported, finder, resolver, parsed, text)
+    # a fragment still without a speaker may go on paraphrasing the person the sentence before reports
+    for item in items:
+        if item.method is None:
+            match = finder.find_continued(item.quote)
+            if match is not None:
+                _apply(item, match, resolver.resolve(parsed[match.speaker], named=match.named), parsed, text)
     if indirect:
         # reported speech learns no roles: the quotations are the same with it or without it
         resolver.learn_roles = False

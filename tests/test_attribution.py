@@ -141,6 +141,48 @@ def test_previous_sentence_attribution(nlp):
     assert speakers(nlp, text) == ["Maria Lopez"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the reporter goes on paraphrasing the person the sentence before reports
+        (
+            "Ines Ortega said the two ministers had argued over the levy for months. "
+            "And Lindqvist was “firmly opposed” to any new tax on diesel.",
+            ("firmly opposed", "Ines Ortega", "cue.continued"),
+        ),
+        (
+            "Marek Zielinski said his party had won every district it contested. "
+            "From his opponents’ point of view, “it was a humiliation”. "
+            "While he did not gloat, the result surprised observers.",
+            ("it was a humiliation", "Marek Zielinski", "cue.continued"),
+        ),
+        # no person reported in the sentence before, or a verb of thought of its own: not continued
+        (
+            "The audit said the two ministers had argued over the levy for months. "
+            "And the treasury was “firmly opposed” to any new tax on diesel.",
+            ("firmly opposed", None, None),
+        ),
+        (
+            "Ines Ortega arrived in Brussels on Monday. The levy was “firmly opposed” by farmers.",
+            ("firmly opposed", None, None),
+        ),
+        # a term after an article or a number is the reporter naming a thing
+        (
+            "Ines Ortega said the levy would pass easily. That could start the “grand bargain” talks.",
+            ("grand bargain", None, None),
+        ),
+        # a capitalised fragment is a name (here a show), not the person's words
+        (
+            "Ines Ortega said the levy would pass easily. Her rival disagreed on “Evening Edition.”",
+            ("Evening Edition.", None, None),
+        ),
+    ],
+)
+def test_fragment_continues_the_reported_speaker(nlp, text, expected):
+    (q,) = checked(nlp, text).quotes
+    assert (q.text, q.speaker, q.attribution.method if q.attribution else None) == expected
+
+
 def test_roles_title_apposition_and_of_phrase(nlp):
     text = (
         "“We stay,” said Retired Air Force colonel Tomas Berg.\n"
