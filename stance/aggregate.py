@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
+from .lexicons.names import NAME_PARTICLES
 from .model import STATEMENT_KINDS, DocResult, Quote, StanceLabel, parse_kinds
 from .resolve import fold, names_compatible
 
@@ -191,6 +192,13 @@ def same_person(a: str, b: str) -> bool:
     return names_compatible(ta, tb)
 
 
+def is_full_name(name: str) -> bool:
+    """Whether ``name`` reads as a person's full name: two words or more, each capitalised or a name
+    particle. "Double standards’ Russia" (a crosshead run into the sentence) is a phrase, not a name."""
+    words = name.split()
+    return len(words) > 1 and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
+
+
 def merge_names(counts: Counter) -> dict[str, str]:
     """Map every speaker name to its row's canonical name (the most frequent spelling in the group)."""
     names = sorted(counts, key=lambda n: (-counts[n], -len(n), n))
@@ -205,7 +213,8 @@ def merge_names(counts: Counter) -> dict[str, str]:
     singles = [g for g in groups if len(g) == 1 and len(fold(g[0]).split()) == 1]
     for g in singles:
         token = fold(g[0])
-        homes = [h for h in groups if h is not g and len(fold(h[0]).split()) > 1 and token in fold(h[0]).split()]
+        # a lone name that joined its home already is an emptied group: no home for another
+        homes = [h for h in groups if h and h is not g and is_full_name(h[0]) and token in fold(h[0]).split()]
         if len(homes) == 1:
             homes[0].append(g[0])
             g.clear()

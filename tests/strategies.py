@@ -295,3 +295,16 @@ def reported_statements(draw):
         clause += obj
     tail = "." if form != "after" else f", {name} said."
     return Reported(head + clause + tail, (len(head), len(head) + len(clause)), name, fragment)
+
+
+@st.composite
+def speaker_counts(draw):
+    """How often each speaker name occurs in a table's quotes: full names and lone first names or
+    surnames drawn from a few people, so that names collide, merge and conflict."""
+    first = ["Ali", "Anna", "Jens", "Maria"]
+    last = ["Demir", "Kaya", "Petrova", "Stoltenberg"]
+    name = st.one_of(
+        st.builds(lambda f, l: f"{f} {l}", st.sampled_from(first), st.sampled_from(last)),
+        st.sampled_from(first + last),
+    )
+    return draw(st.dictionaries(name, st.integers(1, 5), max_size=8))

@@ -7,10 +7,13 @@ import json
 from collections import Counter
 
 import pytest
+from hypothesis import example, given
 
 from stance import DocResult, Quote, Span, StanceLabel, speaker_table
-from stance.aggregate import merge_names, same_person
+from stance.aggregate import is_full_name, merge_names, same_person
 from stance.cli import main
+
+from .strategies import speaker_counts
 
 
 def quote(text, speaker, labels=(), role=""):
@@ -43,9 +46,28 @@ def test_merge_names_picks_the_most_frequent_spelling_and_keeps_conflicts_apart(
     assert m["Mikail"] == "Mikail Yilmaz"
 
 
+def test_lone_name_joins_only_a_name_not_a_phrase_containing_it():
+    m = merge_names(Counter({"Russia": 6, "Double standards' Russia": 1, "Ursula von der Leyen": 2, "Leyen": 1}))
+    assert m["Russia"] == "Russia"
+    assert m["Leyen"] == "Ursula von der Leyen"
+
+
 def test_lone_name_matching_two_people_stays_alone():
     m = merge_names(Counter({"Ali": 1, "Ali Demir": 1, "Ali Kaya": 1}))
     assert m["Ali"] == "Ali"
+
+
+@given(speaker_counts())
+@example({"Anna": 1, "Anna Petrova": 2, "Kaya": 1, "Ali Kaya": 2})  # two lone names, each with one home
+def test_merge_names_maps_every_name_to_a_row_of_compatible_names(counts):
+    m = merge_names(Counter(counts))
+    assert set(m) == set(counts)
+    for name, row in m.items():
+        assert m[row] == row  # a row's name is its own row
+        if len(name.split()) > 1 and len(row.split()) > 1:
+            assert same_person(name, row)
+        else:  # a lone name joins the one full name that contains it
+            assert name == row or name in row.split() and is_full_name(row)
 
 
 def _results():

@@ -1,4 +1,5 @@
-"""Given names whose bearer's gender news text almost always makes clear, for pronoun agreement.
+"""Words of people's names: given names whose bearer's gender news text almost always makes clear,
+for pronoun agreement, and the lowercase particles that names may contain.
 
 Only names that are strongly one-gendered across the English-language press (international
 politics included) are listed; ambiguous ones (Jordan, Robin, Sasha, Andrea, Jean, Nicola, Kim,
@@ -68,3 +69,7 @@ FIRST_NAME_GENDER: dict[str, str] = {
     **{n: "f" for n in _FEMALE.split() if not n.endswith("_")},
     **{n: "m" for n in _MALE.split() if not n.endswith("_")},
 }
+
+# Lowercase words that belong inside a person's name ("Ursula von der Leyen", "Osama bin Laden"):
+# any other lowercase word makes a speaker name a phrase ("Double standards' Russia"), not a name.
+NAME_PARTICLES = frozenset("al bin binti da de del della der di dos du el ibn la le van von y".split())
