@@ -369,8 +369,11 @@ def _finish(item: _Attributed) -> Quote:
     q = item.quote
     if item.method is not None:
         entity = item.entity
+        speaker = entity.canonical if entity else item.speaker
         q = q.with_(
-            speaker=entity.canonical if entity else item.speaker,
+            # a name, not a span: one plain space between words, whatever the text has there
+            # ("Prime Minister Anna\u00a0 Petrova", a phrase running over a line break)
+            speaker=" ".join(speaker.split()) if speaker else speaker,
             speaker_mention=item.mention,
             role=entity.role if entity else item.role,
             cue=item.cue,

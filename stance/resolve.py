@@ -139,8 +139,8 @@ def name_tokens(tokens) -> tuple[str, ...]:
             words[-1] += t.text
             glue = True
             continue
-        if t.is_punct:
-            continue
+        if t.is_punct or t.is_space:
+            continue  # a non-breaking space in "Barack\u00a0 Obama" is a token of its own
         w = _strip_possessive(t.text)
         if glue:
             words[-1] += w

@@ -36,6 +36,8 @@ def check(text, result):
             assert 0 < q.attribution.confidence <= 1
         if q.kind in ("heading", "scare"):
             assert q.speaker is None
+        if q.speaker is not None:  # a name: single plain spaces, whatever the text has
+            assert q.speaker == " ".join(q.speaker.split()) and q.speaker
         for label in q.stance.values():
             assert label.label in ("favor", "against", "none") and 0 <= label.score <= 1
     assert DocResult.from_dict(json.loads(json.dumps(result.to_dict()))) == result
@@ -60,6 +62,8 @@ def test_generated_news(nlp, doc):
 
 @PIPELINE
 @given(text=mutated_seed_text())
+# web text: a non-breaking space and a space inside a name
+@example(text="Prime Minister Anna\u00a0 Petrova said that “the talks are over” after the vote.")
 def test_mutated_seed_text(nlp, text):
     result = analyze(text, "x", nlp=nlp)
     check(text, result)
