@@ -5,7 +5,8 @@ counts are over both (``speaker_table(..., kinds=...)`` chooses which count).
 
 Speakers are merged across documents: the same name, the same name spelled with or without accents,
 or the same first name with a surname within a small edit distance ("Mevlut Cavusolgu" →
-"Mevlut Cavusoglu"). A lone name ("Mikail") joins the one full name it is part of. Two names whose
+"Mevlut Cavusoglu"). A lone name ("Mikail") joins the one full name it is part of; a surname shared by several
+full names, the one quoted five times as often as the next ("Obama": Barack, not Michelle). Two names whose
 first names conflict never merge, however close the surnames.
 """
 from __future__ import annotations
@@ -179,6 +180,12 @@ def _md(cell: str) -> str:
 
 
 # -- merging speakers ------------------------------------------------------------
+# A lone surname shared by several people quoted in full ("Obama": Barack and Michelle) is the one
+# quoted at least this many times as often as any other: a document that names a person only by
+# surname names the one its readers know, and within each document the resolver has already
+# given a surname to the full name the document states.
+LONE_NAME_DOMINANCE = 5
+
 def same_person(a: str, b: str) -> bool:
     """Whether two full speaker names can be one person: the same rule as within a document
     (surnames equal or one misspelled, first names not in conflict), over accent-folded names."""
@@ -209,16 +216,28 @@ def merge_names(counts: Counter) -> dict[str, str]:
             groups.append([n])
         else:
             home.append(n)
-    # A lone name ("Mikail") joins the group of the one full name that contains it, if exactly one does.
+    # A lone name ("Mikail") joins the group of the one full name that contains it; of several
+    # ("Obama": Barack Obama, Michelle Obama), the one the corpus quotes far more often than the others.
     singles = [g for g in groups if len(g) == 1 and len(fold(g[0]).split()) == 1]
     for g in singles:
         token = fold(g[0])
         # a lone name that joined its home already is an emptied group: no home for another
         homes = [h for h in groups if h and h is not g and is_full_name(h[0]) and token in fold(h[0]).split()]
-        if len(homes) == 1:
+        homes.sort(key=lambda h: -sum(counts[n] for n in h))
+        if len(homes) == 1 or _surname_of_the_best_known(g[0], homes, counts):
             homes[0].append(g[0])
             g.clear()
     return {n: g[0] for g in groups if g for n in g}
+
+
+def _surname_of_the_best_known(name: str, homes: list[list[str]], counts: Counter) -> bool:
+    """Whether the lone ``name`` is the surname of the first of ``homes`` (most quoted first), which
+    is quoted LONE_NAME_DOMINANCE times as often as the next. Only a capitalised last word: a given
+    name alone ("James") or a first word ("GOP" of "GOP Candidates") says too little."""
+    if len(homes) < 2 or not name[:1].isupper() or fold(homes[0][0]).split()[-1] != fold(name):
+        return False
+    quoted = [sum(counts[n] for n in h) for h in homes[:2]]
+    return quoted[0] >= LONE_NAME_DOMINANCE * quoted[1]
 
 
 # -- the table -------------------------------------------------------------------

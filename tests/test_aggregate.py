@@ -52,6 +52,14 @@ def test_lone_name_joins_only_a_name_not_a_phrase_containing_it():
     assert m["Leyen"] == "Ursula von der Leyen"
 
 
+def test_lone_name_joins_the_person_quoted_far_more_often():
+    m = merge_names(Counter({"Obama": 3, "Barack Obama": 20, "Michelle Obama": 2, "Clinton": 2, "Hillary Clinton": 5, "Bill Clinton": 3}))
+    assert m["Obama"] == "Barack Obama" and m["Michelle Obama"] == "Michelle Obama"
+    assert m["Clinton"] == "Clinton"  # 5 to 3: nobody stands out
+    m = merge_names(Counter({"James": 1, "James Comey": 20, "James Baker": 2}))
+    assert m["James"] == "James"  # a given name alone says too little
+
+
 def test_lone_name_matching_two_people_stays_alone():
     m = merge_names(Counter({"Ali": 1, "Ali Demir": 1, "Ali Kaya": 1}))
     assert m["Ali"] == "Ali"
