@@ -35,6 +35,7 @@ from .lexicons.reporting import (
     MEDIA_NOUNS,
     MESSAGE_NOUNS,
     SHOWING_VERBS,
+    SPOKEN_OF_VERBS,
     ADDRESSEE_VERBS,
     BODY_NOUNS,
     MULTIWORD_CUES,
@@ -158,7 +159,10 @@ class CueFinder:
 
     def speaker_of(self, verb):
         """Head token of the speaker of a reporting verb, climbing to a governing verb when it has no
-        subject; None when what the parse offers cannot be a speaker (a date, a preposition)."""
+        subject; None when what the parse offers cannot be a speaker (a date, a preposition), or when
+        the verb speaks of its subject ("the invasion has been described as …")."""
+        if spoken_of(verb):
+            return None
         s = self._subject_of(verb)
         if s is None:
             s = self._name_before(verb)
@@ -716,6 +720,13 @@ class CueFinder:
         if s is None or self.in_quote[s.i] or not personal(s):
             return None
         return CueMatch(*self._extent(v), s.i, "cue.continued")
+
+
+def spoken_of(verb) -> bool:
+    """A passive verb of naming or judging with no "by": its subject is the one spoken of, and the
+    speaker goes unsaid ("the government has been accused of taking a “softer” line")."""
+    children = [c.dep_ for c in verb.children]
+    return verb.lemma_.lower() in SPOKEN_OF_VERBS and "auxpass" in children and "agent" not in children
 
 
 def _np_head(phrase: list):

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cues import CueFinder, clause_ancestors, personal, speaker_like
+from .cues import CueFinder, clause_ancestors, personal, speaker_like, spoken_of
 from .lexicons.reporting import (
     ACCORDING_TO,
     DIRECTIVE_VERBS,
@@ -107,8 +107,8 @@ def find_reported(finder: CueFinder) -> list[Reported]:
 def _frames(finder: CueFinder, t):
     """The reported clauses the token ``t`` introduces, as (unchecked) Reported items."""
     if t.pos_ in ("VERB", "AUX") and t.tag_.startswith("VB") and is_indirect_cue(t.lemma_.lower(), t.lower_):
-        if _withheld(t):
-            return
+        if _withheld(t) or spoken_of(t):
+            return  # nothing said, or the subject is spoken of ("X has been accused of …"), by nobody named
         speaker = finder.speaker_of(t) or _governing_subject(finder, t) or _apposed_name(finder, t)
         if speaker is None or finder.in_quote[speaker.i] or _gerund(speaker):
             return

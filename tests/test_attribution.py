@@ -183,6 +183,23 @@ def test_fragment_continues_the_reported_speaker(nlp, text, expected):
     assert (q.text, q.speaker, q.attribution.method if q.attribution else None) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a passive verb of naming or judging speaks of its subject; the speaker goes unsaid
+        ("The invasion has been described as a “test” of the western left.", None),
+        ("Sinan Ulgen is widely described as “the best analyst in Ankara”.", None),
+        ("At times, the government has been accused of taking a “softer” line than its allies because of its trade with China.", None),
+        # with "by", the agent speaks
+        ("Sinan Ulgen was described by Anna Petrova as “the best analyst in Ankara”.", "Anna Petrova"),
+    ],
+)
+def test_passive_verb_of_naming_speaks_of_its_subject(nlp, text, expected):
+    assert speakers(nlp, text) == [expected]
+    reported = [q for q in analyze(text, "t", nlp=nlp, kinds="indirect").quotes]
+    assert all(q.speaker == expected for q in reported)
+
+
 def test_roles_title_apposition_and_of_phrase(nlp):
     text = (
         "“We stay,” said Retired Air Force colonel Tomas Berg.\n"

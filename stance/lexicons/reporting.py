@@ -53,6 +53,10 @@ BODY_NOUNS = frozenset(
 # Verbs that give something a name in the speaker's words: a title-cased fragment after them is speech
 # ("called her “Miss Piggy”"); after any other verb it is a title ("told “Morning Edition”").
 NAMING_VERBS = frozenset("call dub nickname label brand term name christen".split())
+# Verbs whose object is the one spoken of: in the passive, with no "by", their subject is that one,
+# never the speaker ("the invasion has been described as a “test”", "the government has been accused
+# of taking a “softer” line").
+SPOKEN_OF_VERBS = NAMING_VERBS | frozenset("describe characterize characterise accuse criticize criticise praise hail".split())
 # Reporting verbs whose object is the listener: a title after them is whom they spoke to.
 ADDRESSEE_VERBS = frozenset("tell speak talk brief inform".split())
 
