@@ -44,6 +44,7 @@ from .lexicons.reporting import (
     is_indirect_cue,
     reporting_lemma,
 )
+from .lexicons.roles import RELATIVE_PRONOUNS
 
 # A reported clause needs this many words of the reporter's own (outside direct quotes), and this many in
 # all: "he said no" reports nothing a table could use.
@@ -113,8 +114,8 @@ def _frames(finder: CueFinder, t):
         if speaker is None or finder.in_quote[speaker.i] or _gerund(speaker):
             return
         lemma = reporting_lemma(t.lemma_.lower(), t.lower_)
-        if lemma in EVIDENTIAL_VERBS and not speaker_like(speaker):
-            return  # "such cooperation explains why …": a thing that is evidence, not a speaker
+        if _evidence(lemma, speaker):
+            return
         if lemma in EVIDENTIAL_VERBS and not personal(speaker) and _inside_report(finder, t):
             return  # "Karatas told Sputnik that these statements indicate that …": Karatas's claim, reported once, as his
         cue = finder._extent(t)
@@ -222,6 +223,16 @@ def _apposed_name(finder: CueFinder, v):
             ok = name is not None and name.pos_ == "PROPN" and not finder.in_quote[name.i]
             return name if ok else None
     return None
+
+
+def _evidence(lemma: str, subject) -> bool:
+    """A thing that explains, suggests or shows something is evidence, not a speaker ("such
+    cooperation explains why …"); a report, a poll or a person speaks ("a young woman who noted
+    that …", "the study, which notes that …")."""
+    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        subject = subject.head.head  # the noun the relative clause hangs on
+    someone = speaker_like(subject) or subject.lemma_.lower() in PERSON_NOUNS
+    return lemma in EVIDENTIAL_VERBS and not someone
 
 
 def _gerund(t) -> bool:

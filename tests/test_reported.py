@@ -116,6 +116,15 @@ def test_a_thing_is_no_speaker_of_an_ambiguous_verb():
     assert q.text == "the new budget rules"
 
 
+def test_evidence_is_no_speaker_but_a_study_or_a_person_is():
+    assert indirect("Such cooperation explains why the two countries trust each other.") == []
+    # through a relative pronoun to the noun it stands for
+    q = only("Instead, the study, which notes that big companies would owe billions in taxes, is a useful guide.")
+    assert (q.text, q.speaker) == ("big companies would owe billions in taxes", "study")
+    q = only("A young woman who noted that the schools were failing asked for help.")
+    assert (q.text, q.speaker) == ("the schools were failing", "young woman")
+
+
 def test_a_verb_tagged_as_a_noun_is_read_from_the_word_order():
     q = only("Trump charges that donors gave millions to the foundation.")
     assert q.text == "donors gave millions to the foundation" and q.speaker_mention.text == "Trump"
