@@ -122,7 +122,7 @@ def _frames(finder: CueFinder, t):
         for c in _clauses(t):
             if c.i != speaker.i:
                 yield Reported((_range(c),), *cue, speaker.i, "reported.clause")
-        if t.head.i != t.i and (t.dep_ == "parataxis" or t.dep_ == "advcl" and _marked_as(t)):
+        if t.head.i != t.i and (t.dep_ == "parataxis" or t.dep_ == "advcl" and _marked_as(t) or _trailing_cue(t)):
             yield Reported(_without(t.head, t), *cue, speaker.i, "reported.parenthetical")
         if lemma in TO_SPEECH_VERBS:
             yield from _infinitive(t, (t.i, t.i + 1), speaker.i)
@@ -186,6 +186,19 @@ def _marked_as(v) -> bool:
     # not a cue set into the sentence
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) and not any(
         c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in v.children)
+
+
+def _trailing_cue(v) -> bool:
+    """"Finland must apply to join Nato …, its president and prime minister have said": a cue clause
+    after a comma that the parser joined to what it reports as a second verb, with a subject of its
+    own and nothing said after it."""
+    before = v.doc[v.left_edge.i - 1] if v.left_edge.i > 0 else None
+    return (
+        v.dep_ == "conj" and v.head.i < v.i and before is not None and before.text == ","
+        and any(c.dep_ == "nsubj" for c in v.children)
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "cc") for c in v.children)
+        and not any(c.dep_ == "cc" for c in v.head.children if c.i < v.i)
+    )
 
 
 # How far up the parse a verb of speech with no subject of its own may look for one ("refuses to

@@ -803,7 +803,7 @@ class Resolver:
         cats = _categories(head)
         if not cats or _indefinite(head):
             return None
-        countries = _countries(words)
+        countries = _countries(words) or self._its_country(head)
         mods = {fold(t.text)[:4] for t in words if t.i != head.i and len(t.text) > 2}
         # a noun saying what someone leads or plays ("band leader", "bass player"); a body's ("campaign
         # strategist") only says whose side they are on
@@ -879,6 +879,17 @@ class Resolver:
             if m.subject == 1.0 and not (gender and e.gender and e.gender != gender) and not self._other_country(e, countries):
                 return e
         return None
+
+    def _its_country(self, head) -> set[str]:
+        """The country "its" stands for in "Finland must apply …, its president … said": the country
+        that is the subject of a clause before it in the sentence (not any country named on the way:
+        "in the wake of Russia’s attack on Ukraine")."""
+        if not any(c.dep_ == "poss" and c.lower_ == "its" for c in head.children):
+            return set()
+        sent = self.sents[self.sent_of[head.i]]
+        subjects = [t for t in self.doc[sent.start : head.i]
+                    if t.dep_ in SUBJECT_DEPS and t.ent_type_ == "GPE" and not self.in_quote[t.i]]
+        return _countries(subjects[-1:])
 
     def _other_country(self, e: Entity, countries: set[str]) -> bool:
         """Whether ``e``'s roles name countries and none of the description's ("Latvian" for "Germany’s")."""

@@ -125,6 +125,36 @@ def test_evidence_is_no_speaker_but_a_study_or_a_person_is():
     assert (q.text, q.speaker) == ("the schools were failing", "young woman")
 
 
+@pytest.mark.parametrize(
+    "words, heads, deps, trailing",
+    [
+        # "Finland must apply, its president has said." parsed with "said" as a second verb of "apply"
+        (["Finland", "must", "apply", ",", "its", "president", "has", "said", "."], [2, 2, 2, 2, 5, 7, 7, 2, 2],
+         ["nsubj", "aux", "ROOT", "punct", "poss", "nsubj", "aux", "conj", "punct"], True),
+        # "Finland applied and its president said so": two things done, not a cue set after a report
+        (["Finland", "applied", "and", "its", "president", "said", "so", "."], [1, 1, 1, 4, 5, 1, 5, 1],
+         ["nsubj", "ROOT", "cc", "poss", "nsubj", "conj", "advmod", "punct"], False),
+    ],
+)
+def test_a_cue_the_parser_joined_as_a_second_verb(words, heads, deps, trailing):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from stance.reported import _trailing_cue
+
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert _trailing_cue(doc[words.index("said")]) is trailing
+
+
+def test_its_president_is_the_president_of_the_country_the_sentence_is_about():
+    text = ("Finland must apply to join the alliance “without delay” after the attack, its president has said. "
+            "Sauli Niinistö, Finland’s president, spoke on Thursday. "
+            "Dmitry Medvedev, the former Russian president, said Moscow would respond. "
+            "Medvedev said the move was a mistake. Medvedev said Russia would act.")
+    quotes = analyze(text, "t", kinds=BOTH, classifier=None).quotes
+    assert [(q.kind, q.speaker) for q in quotes[:2]] == [("indirect", "Sauli Niinistö"), ("partial", "Sauli Niinistö")]
+
+
 def test_a_verb_tagged_as_a_noun_is_read_from_the_word_order():
     q = only("Trump charges that donors gave millions to the foundation.")
     assert q.text == "donors gave millions to the foundation" and q.speaker_mention.text == "Trump"
