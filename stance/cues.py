@@ -138,6 +138,11 @@ class CueFinder:
                     self.in_quote[t.i] = True
 
     # -- helpers -------------------------------------------------------------
+    def _quote_span(self, q: Quote):
+        """The tokens of ``q`` with its marks, or None where the parse has none there."""
+        span = self.doc.char_span(q.outer.start_char, q.outer.end_char, alignment_mode="expand")
+        return span if span is not None and len(span) else None
+
     def _para_bounds(self, q: Quote) -> tuple[int, int]:
         first = self.paras[q.paragraph]
         return first.start, paragraph_at(self.paras, q.outer.end_char, first).end
@@ -583,8 +588,8 @@ class CueFinder:
     def find(self, q: Quote) -> CueMatch | None:
         if q.depth > 0 or q.kind == "heading":
             return None
-        qspan = self.doc.char_span(q.outer.start_char, q.outer.end_char, alignment_mode="expand")
-        if qspan is None or len(qspan) == 0:
+        qspan = self._quote_span(q)
+        if qspan is None:
             return None
         if q.kind == "scare":
             return self._phrase_used(qspan)
@@ -653,8 +658,8 @@ class CueFinder:
 
     def is_title(self, q: Quote) -> bool:
         """Whether ``q`` is a title, show or label in marks that nobody says (see ``_title``)."""
-        qspan = self.doc.char_span(q.outer.start_char, q.outer.end_char, alignment_mode="expand")
-        return qspan is not None and len(qspan) > 0 and self._title(q, qspan)
+        qspan = self._quote_span(q)
+        return qspan is not None and self._title(q, qspan)
 
     def _title(self, q: Quote, qspan) -> bool:
         """A title, show or label in marks inside the reporter's sentence ("told “Morning Edition” on
@@ -683,11 +688,10 @@ class CueFinder:
         """The weakest sieve, tried by the engine only when floating continuation did not apply."""
         if q.depth > 0 or q.kind != "full":
             return None
-        qspan = self.doc.char_span(q.outer.start_char, q.outer.end_char, alignment_mode="expand")
-        if qspan is None or len(qspan) == 0:
+        qspan = self._quote_span(q)
+        if qspan is None:
             return None
         return self._previous_sentence(q, qspan, self._para_bounds(q)[0])
-
 
     def find_continued(self, q: Quote) -> CueMatch | None:
         """A fragment in a sentence with no verb of speech or thought, right after a sentence that
@@ -698,8 +702,8 @@ class CueFinder:
         # a capitalised fragment is a name (a show, a film, a slogan on a sign), not paraphrased words
         if q.depth > 0 or q.kind != "partial" or q.content.text[:1].isupper():
             return None
-        qspan = self.doc.char_span(q.outer.start_char, q.outer.end_char, alignment_mode="expand")
-        if qspan is None or len(qspan) == 0:
+        qspan = self._quote_span(q)
+        if qspan is None:
             return None
         if qspan.start > 0 and self.doc[qspan.start - 1].pos_ in ("DET", "NUM"):
             return None  # "the “contested convention” scenario": the reporter naming a thing

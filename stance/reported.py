@@ -242,10 +242,11 @@ def _evidence(lemma: str, subject) -> bool:
     """A thing that explains, suggests or shows something is evidence, not a speaker ("such
     cooperation explains why …"); a report, a poll or a person speaks ("a young woman who noted
     that …", "the study, which notes that …")."""
+    if lemma not in EVIDENTIAL_VERBS:
+        return False
     if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         subject = subject.head.head  # the noun the relative clause hangs on
-    someone = speaker_like(subject) or subject.lemma_.lower() in PERSON_NOUNS
-    return lemma in EVIDENTIAL_VERBS and not someone
+    return not (speaker_like(subject) or subject.lemma_.lower() in PERSON_NOUNS)
 
 
 def _gerund(t) -> bool:
