@@ -7,7 +7,10 @@ Speakers are merged across documents: the same name, the same name spelled with 
 or the same first name with a surname within a small edit distance ("Mevlut Cavusolgu" →
 "Mevlut Cavusoglu"). A lone name ("Mikail") joins the one full name it is part of; a surname shared by several
 full names, the one quoted five times as often as the next ("Obama": Barack, not Michelle). Two names whose
-first names conflict never merge, however close the surnames.
+first names conflict never merge, however close the surnames. Only names are matched so: other speakers
+("Russia’s foreign ministry", "US officials") merge only when spelled the same, and a description
+("officials", "the agency", "a senior EU diplomat") is someone of its own document, never merged across
+documents.
 """
 from __future__ import annotations
 
@@ -89,6 +92,12 @@ class SpeakerRow:
         return next((s for s in self.stance if s.target == target), None)
 
     @property
+    def label(self) -> str:
+        """The speaker as the Markdown table shows it: a description with its document ("officials
+        (d08)"), since it stands for someone of that document only."""
+        return f"{self.speaker} ({self.docs[0]})" if is_description(self.speaker) and self.docs else self.speaker
+
+    @property
     def role(self) -> str:
         """The most frequent role ("" without one): the ``role`` column of the tables."""
         return self.roles[0] if self.roles else ""
@@ -131,7 +140,7 @@ class SpeakerTable:
         head = ["speaker", "role", *counts, "docs", *self.targets]
         lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for r in self.rows:
-            cells = [r.speaker, r.role, str(r.quotes), *([str(r.indirect)] if len(counts) > 1 else []), str(len(r.docs))]
+            cells = [r.label, r.role, str(r.quotes), *([str(r.indirect)] if len(counts) > 1 else []), str(len(r.docs))]
             for t in self.targets:
                 s = r.summary(t)
                 cells.append(s.cell() if s else "")
@@ -188,7 +197,9 @@ LONE_NAME_DOMINANCE = 5
 
 def same_person(a: str, b: str) -> bool:
     """Whether two full speaker names can be one person: the same rule as within a document
-    (surnames equal or one misspelled, first names not in conflict), over accent-folded names."""
+    (surnames equal or one misspelled, first names not in conflict), over accent-folded names.
+    Speakers that are not names ("US officials", "Ukrainian officials") are one only when spelled
+    the same: read as names they would share a "surname" and an "initial"."""
     ta, tb = tuple(fold(a).split()), tuple(fold(b).split())
     if not ta or not tb:
         return False
@@ -196,14 +207,31 @@ def same_person(a: str, b: str) -> bool:
         return True
     if len(ta) == 1 or len(tb) == 1:
         return False  # a lone name joins only through merge_names' unique-containment rule
-    return names_compatible(ta, tb)
+    return is_full_name(a) and is_full_name(b) and names_compatible(ta, tb)
+
+
+def is_description(speaker: str) -> bool:
+    """Whether a speaker is a description rather than a name ("officials", "a senior EU diplomat",
+    "agency"): the resolver gives a name or a named body a capital letter and a description none.
+    The officials of one article are not those of another."""
+    return speaker[:1].islower() and not _name_word(speaker.split()[0])
+
+
+def _is_lone_name(name: str) -> bool:
+    """A single word that can be a given name or a surname: capitalised, not an acronym ("US", "EU")."""
+    return len(name.split()) == 1 and name[:1].isupper() and any(c.islower() for c in name)
 
 
 def is_full_name(name: str) -> bool:
     """Whether ``name`` reads as a person's full name: two words or more, each capitalised or a name
     particle. "Double standards’ Russia" (a crosshead run into the sentence) is a phrase, not a name."""
     words = name.split()
-    return len(words) > 1 and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
+    return len(words) > 1 and all(map(_name_word, words))
+
+
+def _name_word(word: str) -> bool:
+    """A word a name is made of: capitalised, or a particle ("von", "al-Assad")."""
+    return word[:1].isupper() or word.split("-")[0] in NAME_PARTICLES
 
 
 def merge_names(counts: Counter) -> dict[str, str]:
@@ -218,7 +246,7 @@ def merge_names(counts: Counter) -> dict[str, str]:
             home.append(n)
     # A lone name ("Mikail") joins the group of the one full name that contains it; of several
     # ("Obama": Barack Obama, Michelle Obama), the one the corpus quotes far more often than the others.
-    singles = [g for g in groups if len(g) == 1 and len(fold(g[0]).split()) == 1]
+    singles = [g for g in groups if len(g) == 1 and _is_lone_name(g[0])]
     for g in singles:
         token = fold(g[0])
         # a lone name that joined its home already is an emptied group: no home for another
@@ -264,12 +292,14 @@ def speaker_table(results: Iterable[DocResult], targets: Sequence[str] | None = 
             elif q.depth == 0:
                 unattributed += 1
     columns = tuple(targets) if targets is not None else tuple(seen_targets)
-    canonical = merge_names(Counter(q.speaker for _, q in quotes))
-    grouped: dict[str, list[tuple[str, Quote]]] = defaultdict(list)
+    canonical = merge_names(Counter(q.speaker for _, q in quotes if not is_description(q.speaker)))
+    # a row per name, and per document for a description
+    grouped: dict[tuple[str, str], list[tuple[str, Quote]]] = defaultdict(list)
     for doc, q in quotes:
-        grouped[canonical[q.speaker]].append((doc, q))
-    rows = [_row(name, items, columns) for name, items in grouped.items()]
-    rows.sort(key=lambda r: (-r.statements, -len(r.docs), r.speaker))
+        key = (q.speaker, doc) if is_description(q.speaker) else (canonical[q.speaker], "")
+        grouped[key].append((doc, q))
+    rows = [_row(name, items, columns) for (name, _), items in grouped.items()]
+    rows.sort(key=lambda r: (-r.statements, -len(r.docs), r.speaker, r.docs))
     return SpeakerTable(columns, tuple(rows), unattributed, kinds)
 
 

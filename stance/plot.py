@@ -46,7 +46,7 @@ def plot_table(table: SpeakerTable, path: str | os.PathLike, title: str = "Stanc
     im = ax.imshow(nets, cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
     ax.set_xticks(range(len(targets)), labels=list(targets))
     ax.xaxis.tick_top()
-    labels = [f"{r.speaker} ({r.quotes} q, {len(r.docs)} doc{'s' if len(r.docs) != 1 else ''})" for r in rows]
+    labels = [f"{r.label} ({r.quotes} q, {len(r.docs)} doc{'s' if len(r.docs) != 1 else ''})" for r in rows]
     ax.set_yticks(range(len(rows)), labels=labels)
     for i, r in enumerate(rows):
         for j, t in enumerate(targets):

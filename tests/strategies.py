@@ -309,3 +309,15 @@ def speaker_counts(draw):
         st.sampled_from(first + last),
     )
     return draw(st.dictionaries(name, st.integers(1, 5), max_size=8))
+
+
+# Speakers of a table's quotes as the resolver writes them: names, named bodies, and descriptions
+# (lowercase: someone of one document only) that read like names ("officials" after "US"/"Ukrainian").
+TABLE_SPEAKERS = ["Anna Petrova", "Petrova", "US", "US officials", "Ukrainian officials", "officials",
+                  "agency", "International Atomic Energy Agency", "senior EU diplomat", "al-Assad", "Bashar al-Assad"]
+
+
+@st.composite
+def table_quotes(draw):
+    """(document, speaker) of each quote of a small corpus: a few documents sharing speakers."""
+    return draw(st.lists(st.tuples(st.sampled_from(["d1", "d2", "d3"]), st.sampled_from(TABLE_SPEAKERS)), max_size=12))

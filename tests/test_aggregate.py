@@ -13,7 +13,7 @@ from stance import DocResult, Quote, Span, StanceLabel, speaker_table
 from stance.aggregate import is_full_name, merge_names, same_person
 from stance.cli import main
 
-from .strategies import speaker_counts
+from .strategies import speaker_counts, table_quotes
 
 
 def quote(text, speaker, labels=(), role=""):
@@ -32,6 +32,10 @@ def quote(text, speaker, labels=(), role=""):
         ("Hillary Clinton", "Bill Clinton", False),  # same surname, conflicting first names
         ("Anna Petrova", "Maria Petrova", False),  # conflicting first names
         ("Mikail", "Mikail Yilmaz", False),  # lone names go through the containment rule
+        ("US officials", "Ukrainian officials", False),  # not names: no "surname", no "initial" U.
+        ("US Pentagon official", "US officials", False),
+        ("Bashar al-Assad", "Bashar al Assad", False),  # spelled differently: not the same surname
+        ("Bashar al-Assad", "B. al-Assad", True),  # a particle is part of a name
     ],
 )
 def test_same_person(a, b, same):
@@ -58,6 +62,34 @@ def test_lone_name_joins_the_person_quoted_far_more_often():
     assert m["Clinton"] == "Clinton"  # 5 to 3: nobody stands out
     m = merge_names(Counter({"James": 1, "James Comey": 20, "James Baker": 2}))
     assert m["James"] == "James"  # a given name alone says too little
+
+
+def test_acronyms_and_descriptions_are_not_lone_names():
+    m = merge_names(Counter({"US": 2, "US Secretary": 1, "agency": 1, "International Atomic Energy Agency": 3}))
+    assert m["US"] == "US" and m["agency"] == "agency"
+
+
+def test_a_description_is_someone_of_its_own_document():
+    docs = [DocResult(d, (quote("x", "officials", [("NATO", "favor", 0.8)]), quote("y", "Anna Petrova", [("NATO", "none", 1.0)])))
+            for d in ("a", "b")]
+    table = speaker_table(docs)
+    assert [(r.speaker, r.docs) for r in table.rows] == [("Anna Petrova", ("a", "b")), ("officials", ("a",)), ("officials", ("b",))]
+    md = table.to_markdown()
+    assert "| officials (a) |  | 1 | 1 | favor +0.80 (1/0/0) |" in md and "| officials (b) |" in md
+    assert [r["speaker"] for r in json.loads(table.to_json())["rows"]] == ["Anna Petrova", "officials", "officials"]
+
+
+@given(table_quotes())
+@example([("d1", "US officials"), ("d2", "Ukrainian officials"), ("d1", "officials"), ("d2", "officials")])
+def test_table_rows_keep_descriptions_apart_and_count_every_quote(pairs):
+    results = [DocResult(d, tuple(quote("x", s, [("NATO", "none", 1.0)]) for doc, s in pairs if doc == d)) for d in ("d1", "d2", "d3")]
+    table = speaker_table(results)
+    assert sum(r.quotes for r in table.rows) == len(pairs)
+    for r in table.rows:
+        if r.speaker[:1].islower() and not r.speaker.startswith("al-"):
+            assert len(r.docs) == 1 and r.names == (r.speaker,)
+        for name in r.names:  # only names merge: a speaker that is not one joins only its own spelling
+            assert name == r.speaker or is_full_name(r.speaker) and (is_full_name(name) or len(name.split()) == 1)
 
 
 def test_lone_name_matching_two_people_stays_alone():
