@@ -201,7 +201,7 @@ def attribute(parsed, text: str, quotes: list[Quote], indirect: bool = False) ->
                 item.quote = item.quote.with_(kind="partial")
             _apply(item, match, resolver.resolve(parsed[match.speaker], named=match.named), parsed, text)
             # the last speaker is the most salient antecedent for the next "he said"
-            resolver.note_speaker(item.quote.outer.start_char, item.entity)
+            resolver.note_speaker(item.quote.outer.start_char, item.entity, item.speaker, item.role)
     _continue_floating(items, text)
     for item in items:
         if item.method is None:

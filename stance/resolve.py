@@ -44,6 +44,7 @@ from .lexicons.roles import (
     RELATIVE_PRONOUNS,
     ROLE_ABBREVIATIONS,
     ROLE_CATEGORIES,
+    is_role_noun,
 )
 from .model import Span
 from .roles import best_role, is_role_word, role_candidates
@@ -268,8 +269,12 @@ class Resolver:
             return True  # "the Finnish president, Sauli Niinistö"
         return any(c.dep_ == "appos" and is_role_word(c) and c.lower_ not in _INSTITUTION_ROLES for c in t.children)
 
-    def note_speaker(self, char: int, entity: Entity | None) -> None:
-        """The engine reports each attributed quote in text order: the last speaker is salient."""
+    def note_speaker(self, char: int, entity: Entity | None, description: str | None = None, role: tuple[Span, ...] = ()) -> None:
+        """The engine reports each attributed quote in text order: the last speaker is salient. So is
+        one known only by a description ("A senior EU diplomat told EUobserver “…”. “…,” he said"):
+        the "he" is the diplomat, not a person the sentence named on the way."""
+        if entity is None and description:
+            entity = _described_person(description, role)
         if entity is not None:
             self._speakers.append((char, entity))
 
@@ -911,6 +916,19 @@ _AUTHOR_NOTE = re.compile(r"((?:[A-Z][\w’'-]*\.?[ \t]){1,3}[A-Z][\w’'-]*[a-z
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # Words an acronym skips ("Federal Bureau of Investigation": FBI).
 _ACRONYM_SKIPS = frozenset({"of", "the", "for", "and", "on", "in", "&"})
+
+
+def _described_person(description: str, role: tuple[Span, ...]) -> Entity | None:
+    """One person a description stands for ("senior EU diplomat", "spokeswoman for the ministry"): a
+    description (lowercase) whose role, or else last word, ends in a singular role noun; else None
+    (a group, a body, a thing)."""
+    words = description.split()
+    head = role[-1].text.split() if role else words
+    last = head[-1].lower() if head else ""
+    if not description[:1].islower() or not is_role_noun(last, last) or last.endswith("s") and not last.endswith("ss"):
+        return None
+    gender = GENDERED_NOUNS.get(last)
+    return Entity(-1, [tuple(words)], [], [role] if role else [], gender, gender is not None)
 
 
 def _initials(name: str) -> str:

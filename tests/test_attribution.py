@@ -335,3 +335,23 @@ def test_more_news_forms(nlp, text, quote, speaker):
 
 def test_finding_verbs_need_a_document_subject(nlp):
     assert speakers(nlp, "Police found the car near the “old mill” on Sunday.") == [None]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the pronoun after an unnamed speaker's quote is that speaker, not a person named on the way
+        ("A senior EU diplomat told reporters “the mood has shifted” since the chancellor met Russian leader "
+         "Vladimir Putin in Brisbane last month. “I don’t have the feeling that there will be new sanctions,” he said.",
+         "senior EU diplomat"),
+        ("A spokeswoman for the ministry said the plan was “on track” even though President Joe Biden had doubts. "
+         "“Nothing has changed,” she added.", "spokeswoman for the ministry"),
+        # a group is not a "he": the named person stays the antecedent
+        ("Officials said the plan was “on track” after President Joe Biden spoke. “Nothing has changed,” he added.",
+         "Joe Biden"),
+    ],
+)
+def test_pronoun_after_an_unnamed_speaker(nlp, text, speaker):
+    first, second = checked(nlp, text).quotes
+    assert second.speaker == speaker
+    assert second.speaker_mention is not None and second.speaker_mention.text in ("he", "she")
