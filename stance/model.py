@@ -246,8 +246,10 @@ class Quote:
 
     @property
     def role_text(self) -> str | None:
-        """The role as one string, parts joined by a space (None without a role), as in the JSON."""
-        return " ".join(p.text for p in self.role) or None
+        """The role as one string, parts joined by a space (None without a role), as in the JSON; any
+        run of whitespace inside it is one space, as in ``speaker`` (web text puts non-breaking
+        spaces in names and titles: "vice president at the\u00a0 U.S. Institute for Peace")."""
+        return " ".join(w for p in self.role for w in p.text.split()) or None
 
     @property
     def start_char(self) -> int:

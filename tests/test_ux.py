@@ -292,13 +292,23 @@ def test_quote_stance_is_keyed_by_target_and_role_text_is_the_json_role():
         q.stance._labels = ()  # read-only
 
 
+def test_role_text_is_plain_spaced_while_its_spans_keep_the_original_text():
+    text = "“We stay,” said William Taylor, vice president at the\u00a0 U.S. Institute for Peace."
+    q = stance.analyze(text, "a").quotes[0]
+    assert q.role_text == "vice president at the U.S. Institute for Peace" == q.to_dict()["role"]
+    assert [text[p.start_char : p.end_char] for p in q.role] == [p.text for p in q.role]
+    assert "\u00a0" in "".join(p.text for p in q.role)
+
+
 @given(model_quotes())
 def test_quotes_round_trip_and_stance_behaves_as_a_mapping(q):
     back = Quote.from_dict(json.loads(json.dumps(q.to_dict())))
     assert back == q and hash(back) == hash(q)
     assert q.to_dict()["stance"] == {t: s.to_dict() for t, s in q.stance.items()}
     assert q.stance == {label.target: label for label in q.stance.labels}
-    assert q.role_text == (" ".join(p.text for p in q.role) or None) == q.to_dict()["role"]
+    # the role's words, each run of whitespace one plain space, as in ``speaker``
+    words = [w for p in q.role for w in p.text.split()]
+    assert q.role_text == q.to_dict()["role"] and (q.role_text.split(" ") if q.role_text else []) == words
     assert len(repr(q)) < 120 and len(repr(q.stance)) < 200
 
 
