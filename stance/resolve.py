@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 
 from .cues import is_reporting_token
 from .lexicons.names import FIRST_NAME_GENDER
-from .lexicons.reporting import BODY_NOUNS, is_reporting_verb, ISSUED_NOUNS, ISSUING_VERBS, NOT_SPEAKER_WORDS
+from .lexicons.reporting import BODY_NOUNS, is_reporting_verb, ISSUED_NOUNS, ISSUING_VERBS, NOT_SPEAKER_WORDS, OCCASION_NOUNS
 from .lexicons.roles import (
     COUNTRY_KEYS,
     NOT_NATIONS,
@@ -707,7 +707,7 @@ class Resolver:
                 last = c.right_edge
                 if c.i == head.i + 1 and last.i > c.i and not any(
                     self.in_quote[t.i] or t.is_punct or t.ent_type_ in ("DATE", "TIME") for t in c.subtree
-                ):
+                ) and not (is_role_word(head) and _occasion(c)):
                     end = last.idx + len(last)
                 break
         return (phrase + self.text[head.idx + len(head) : end] + self._named_through(end)) or None
@@ -849,8 +849,12 @@ class Resolver:
             for key, e in by_category:
                 if id(e) in salient:
                     scored.append((salient[id(e)][0] + CATEGORY_BONUS + SHARED_BONUS * key[0], e))
+            # "Indonesia’s foreign ministry representative": someone of a country's body, which a person
+            # without a role is not known to be (Vladimir Putin, salient, is not); "Obama's former
+            # campaign strategist" names no country and may be the person just named
+            of_body = bool(countries) and any(c.dep_ == "compound" and c.lemma_.lower() in BODY_NOUNS for c in head.children)
             for e in roleless:
-                if id(e) in salient and head.lower_ not in _INSTITUTION_ROLES:
+                if id(e) in salient and head.lower_ not in _INSTITUTION_ROLES and not of_body:
                     scored.append((salient[id(e)][0], e))
             # "Trump charges … . The New York businessman says …": a description opening the sentence
             # names the salient person even when the article gave them another kind of role
@@ -916,6 +920,12 @@ _AUTHOR_NOTE = re.compile(r"((?:[A-Z][\w’'-]*\.?[ \t]){1,3}[A-Z][\w’'-]*[a-z
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # Words an acronym skips ("Federal Bureau of Investigation": FBI).
 _ACRONYM_SKIPS = frozenset({"of", "the", "for", "and", "on", "in", "&"})
+
+
+def _occasion(prep) -> bool:
+    """Whether a prepositional phrase says where someone in a role spoke ("a representative at a recent
+    press conference"), not who they are ("a transcript of the interview", "sources in the meetings")."""
+    return prep.lower_ == "at" and any(g.dep_ == "pobj" and g.lemma_.lower() in OCCASION_NOUNS for g in prep.children)
 
 
 def _described_person(description: str, role: tuple[Span, ...]) -> Entity | None:

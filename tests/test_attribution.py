@@ -355,3 +355,21 @@ def test_pronoun_after_an_unnamed_speaker(nlp, text, speaker):
     first, second = checked(nlp, text).quotes
     assert second.speaker == speaker
     assert second.speaker_mention is not None and second.speaker_mention.text in ("he", "she")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # someone of a country's body is not the salient person without a role; where they spoke is
+        # not who they are
+        ("Few nations have joined the sanctions against the government of Vladimir Putin. “We will not blindly "
+         "follow the steps taken by another country,” said Indonesia’s foreign ministry representative at a recent "
+         "press conference.", "Indonesia’s foreign ministry representative"),
+        # a body that names no country says whose side someone is on: the person just named
+        ("David Axelrod on Wednesday called on Howard Dean to apologize. “My reaction, that was outrageous,” "
+         "Obama's former campaign strategist said.", "David Axelrod"),
+    ],
+)
+def test_description_of_a_body(nlp, text, speaker):
+    [q] = checked(nlp, text).quotes
+    assert q.speaker == speaker

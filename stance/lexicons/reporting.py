@@ -50,6 +50,15 @@ BODY_NOUNS = frozenset(
     """.split()
 )
 
+# Occasions someone in a role speaks at: "a representative at a recent press conference" says where,
+# not who.
+OCCASION_NOUNS = frozenset(
+    """
+    conference briefing meeting summit rally hearing interview event session debate speech ceremony forum
+    talks appearance visit
+    """.split()
+)
+
 # Verbs that give something a name in the speaker's words: a title-cased fragment after them is speech
 # ("called her “Miss Piggy”"); after any other verb it is a title ("told “Morning Edition”").
 NAMING_VERBS = frozenset("call dub nickname label brand term name christen".split())
