@@ -21,9 +21,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from .lexicons.names import NAME_PARTICLES
 from .model import STATEMENT_KINDS, DocResult, Quote, StanceLabel, parse_kinds
-from .resolve import fold, names_compatible
+from .resolve import fold, is_description, is_name_word, names_compatible
 
 
 @dataclass(frozen=True)
@@ -210,13 +209,6 @@ def same_person(a: str, b: str) -> bool:
     return is_full_name(a) and is_full_name(b) and names_compatible(ta, tb)
 
 
-def is_description(speaker: str) -> bool:
-    """Whether a speaker is a description rather than a name ("officials", "a senior EU diplomat",
-    "agency"): the resolver gives a name or a named body a capital letter and a description none.
-    The officials of one article are not those of another."""
-    return speaker[:1].islower() and not _name_word(speaker.split()[0])
-
-
 def _is_lone_name(name: str) -> bool:
     """A single word that can be a given name or a surname: capitalised, not an acronym ("US", "EU")."""
     return len(name.split()) == 1 and name[:1].isupper() and any(c.islower() for c in name)
@@ -226,12 +218,7 @@ def is_full_name(name: str) -> bool:
     """Whether ``name`` reads as a person's full name: two words or more, each capitalised or a name
     particle. "Double standards’ Russia" (a crosshead run into the sentence) is a phrase, not a name."""
     words = name.split()
-    return len(words) > 1 and all(map(_name_word, words))
-
-
-def _name_word(word: str) -> bool:
-    """A word a name is made of: capitalised, or a particle ("von", "al-Assad")."""
-    return word[:1].isupper() or word.split("-")[0] in NAME_PARTICLES
+    return len(words) > 1 and all(map(is_name_word, words))
 
 
 def merge_names(counts: Counter) -> dict[str, str]:
@@ -293,7 +280,7 @@ def speaker_table(results: Iterable[DocResult], targets: Sequence[str] | None = 
                 unattributed += 1
     columns = tuple(targets) if targets is not None else tuple(seen_targets)
     canonical = merge_names(Counter(q.speaker for _, q in quotes if not is_description(q.speaker)))
-    # a row per name, and per document for a description
+    # a row per name, and per document for a description: the officials of one article are not another's
     grouped: dict[tuple[str, str], list[tuple[str, Quote]]] = defaultdict(list)
     for doc, q in quotes:
         key = (q.speaker, doc) if is_description(q.speaker) else (canonical[q.speaker], "")
@@ -305,13 +292,13 @@ def speaker_table(results: Iterable[DocResult], targets: Sequence[str] | None = 
 
 def _row(name: str, items: list[tuple[str, Quote]], targets: Sequence[str]) -> SpeakerRow:
     names = Counter(q.speaker for _, q in items)
-    roles = Counter(q.role_text for _, q in items if q.role)
+    roles = Counter(q.role_text for _, q in items if q.role_text)
     docs = tuple(dict.fromkeys(doc for doc, _ in items))
     summaries = tuple(_summary(t, [(doc, q, _label(q, t)) for doc, q in items]) for t in targets)
     return SpeakerRow(
         speaker=name,
         names=tuple(n for n, _ in names.most_common()),
-        roles=tuple(" ".join(r.split()) for r, _ in roles.most_common()),
+        roles=tuple(r for r, _ in roles.most_common()),
         quotes=sum(1 for _, q in items if q.statement_kind == "direct"),
         docs=docs,
         stance=summaries,

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .cues import is_reporting_token
-from .lexicons.names import FIRST_NAME_GENDER
+from .lexicons.names import FIRST_NAME_GENDER, NAME_PARTICLES
 from .lexicons.reporting import BODY_NOUNS, is_reporting_verb, ISSUED_NOUNS, ISSUING_VERBS, NOT_SPEAKER_WORDS, OCCASION_NOUNS
 from .lexicons.roles import (
     COUNTRY_KEYS,
@@ -156,6 +156,18 @@ def name_tokens(tokens) -> tuple[str, ...]:
     if not words and honorific and last and last[0].lower() not in HONORIFICS:
         words = last  # "Mr. King", "Ms. Major": after an honorific a title word is a surname
     return tuple(w for w in words if w)
+
+
+def is_name_word(word: str) -> bool:
+    """A word a name is made of: capitalised, or a particle ("von", "al-Assad")."""
+    return word[:1].isupper() or word.split("-")[0] in NAME_PARTICLES
+
+
+def is_description(speaker: str) -> bool:
+    """Whether a resolved speaker is a description rather than a name ("officials", "senior EU
+    diplomat", "agency"): the resolver gives a name or a named body a capital letter, a description
+    none (the phrase as the text words it, without its article)."""
+    return speaker[:1].islower() and not is_name_word(speaker.split()[0])
 
 
 def names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -935,7 +947,7 @@ def _described_person(description: str, role: tuple[Span, ...]) -> Entity | None
     words = description.split()
     head = role[-1].text.split() if role else words
     last = head[-1].lower() if head else ""
-    if not description[:1].islower() or not is_role_noun(last, last) or last.endswith("s") and not last.endswith("ss"):
+    if not is_description(description) or not is_role_noun(last, last) or last.endswith("s") and not last.endswith("ss"):
         return None
     gender = GENDERED_NOUNS.get(last)
     return Entity(-1, [tuple(words)], [], [role] if role else [], gender, gender is not None)
